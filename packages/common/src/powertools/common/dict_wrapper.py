@@ -1,0 +1,120 @@
+"""DictWrapper: the base of every typed Lambda event class."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from powertools.common.exceptions import InvalidEventError
+
+JsonDeserializer = Callable[[str], Any]
+
+
+class DictWrapper(Mapping[str, Any]):
+    """A read-only view over a raw event dict with typed properties on top.
+
+    It is a Mapping, so ``event["key"]`` and ``event.get("key")`` keep working,
+    and two wrappers are equal when their raw events are equal.
+    """
+
+    __slots__ = ("_cache", "_data", "_json_deserializer")
+
+    def __init__(self, data: Mapping[str, Any], json_deserializer: JsonDeserializer | None = None) -> None:
+        if not isinstance(data, Mapping):
+            raise InvalidEventError(
+                f"{type(self).__name__} expects the event as a JSON object (dict), got {type(data).__name__}"
+            )
+        self._data: Mapping[str, Any] = data
+        self._json_deserializer: JsonDeserializer = json_deserializer or json.loads
+        self._cache: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DictWrapper):
+            return self._data == other._data
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, and content may change
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+    @property
+    def raw_event(self) -> Mapping[str, Any]:
+        """The event exactly as Lambda delivered it."""
+        return self._data
+
+    def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        """Compute a derived value (decoded or parsed body) once per event."""
+        try:
+            return self._cache[name]
+        except KeyError:
+            value = self._cache[name] = compute()
+            return value
+
+    def _section(self, key: str) -> Mapping[str, Any]:
+        """A nested object, or an empty one when the event doesn't carry it."""
+        value = self._data.get(key)
+        return value if isinstance(value, Mapping) else {}
+
+
+def decode_base64(value: str | bytes, *, field: str) -> bytes:
+    """Strict base64 decode that names the field when the data is malformed."""
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise InvalidEventError(f"{field} is not valid base64: {exc}", field=field) from None
+
+
+def parse_json(value: str | bytes | None, *, field: str, deserializer: JsonDeserializer = json.loads) -> Any:
+    """Parse JSON, naming the field and position when it is malformed."""
+    if value is None:
+        return None
+    try:
+        return deserializer(value)  # type: ignore[arg-type]
+    except json.JSONDecodeError as exc:
+        raise InvalidEventError(f"{field} is not valid JSON: {exc.msg} at position {exc.pos}", field=field) from None
+    except (TypeError, ValueError) as exc:
+        raise InvalidEventError(f"{field} is not valid JSON: {exc}", field=field) from None
+
+
+def get_header_value(
+    headers: Mapping[str, Any] | None,
+    name: str,
+    default_value: str | None = None,
+    case_sensitive: bool = False,
+) -> str | None:
+    """Look a header up by name, case-insensitively unless asked otherwise."""
+    if not headers:
+        return default_value
+    if case_sensitive:
+        value = headers.get(name, default_value)
+        return value if value is None or isinstance(value, str) else str(value)
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value if value is None or isinstance(value, str) else str(value)
+    return default_value
+
+
+def get_multi_value_header(
+    headers: Mapping[str, list[str]] | None, name: str, case_sensitive: bool = False
+) -> list[str]:
+    """All values of a multi-value header; an empty list when it is absent."""
+    if not headers:
+        return []
+    if case_sensitive:
+        return list(headers.get(name) or [])
+    wanted = name.lower()
+    return [v for key, values in headers.items() if key.lower() == wanted for v in (values or [])]

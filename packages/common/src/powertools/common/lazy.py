@@ -1,0 +1,38 @@
+"""Lazy package exports: a name's module is imported on first attribute access.
+
+Cold start is billed, so package roots list their public names here instead of
+importing every implementation module up front:
+
+    __getattr__, __dir__ = lazy_exports(__name__, {"Logger": ".logger"})
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+
+def lazy_exports(package: str, exports: dict[str, str]) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """Return ``(__getattr__, __dir__)`` for ``package`` resolving ``exports`` on demand.
+
+    ``exports`` maps a public name to the module defining it, absolute or relative
+    to ``package`` (a leading dot).
+    """
+
+    def __getattr__(name: str) -> Any:
+        try:
+            module_name = exports[name]
+        except KeyError:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+        module = importlib.import_module(module_name, package)
+        # A name that is itself a submodule (``envelopes``) resolves to the module.
+        value = module if module_name.rpartition(".")[2] == name else getattr(module, name)
+        # Cache on the package so the next access is a plain attribute lookup.
+        setattr(importlib.import_module(package), name, value)
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(exports) | set(vars(importlib.import_module(package))))
+
+    return __getattr__, __dir__

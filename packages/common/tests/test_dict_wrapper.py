@@ -1,0 +1,65 @@
+import pytest
+
+from powertools.common import DictWrapper, InvalidEventError
+from powertools.common.dict_wrapper import decode_base64, get_header_value, get_multi_value_header, parse_json
+
+
+class Order(DictWrapper):
+    @property
+    def order_id(self) -> str | None:
+        return self.get("orderId")
+
+    @property
+    def payload(self) -> dict[str, object]:
+        return self._cached("payload", lambda: parse_json(self.get("body"), field="body"))
+
+
+def test_mapping_semantics_and_raw_event() -> None:
+    raw = {"orderId": "o-1", "body": '{"n": 1}'}
+    order = Order(raw)
+    assert order["orderId"] == "o-1"
+    assert order.get("missing") is None
+    assert dict(order) == raw
+    assert len(order) == 2
+    assert order.raw_event is raw
+    assert order.order_id == "o-1"
+
+
+def test_equality_by_content() -> None:
+    assert Order({"a": 1}) == Order({"a": 1})
+    assert Order({"a": 1}) != Order({"a": 2})
+
+
+def test_parsed_body_is_cached() -> None:
+    order = Order({"body": '{"n": 1}'})
+    first = order.payload
+    assert first == {"n": 1}
+    assert order.payload is first
+
+
+def test_non_dict_event_is_a_typed_error() -> None:
+    with pytest.raises(InvalidEventError, match="Order expects the event as a JSON object"):
+        Order(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_bad_json_names_the_field() -> None:
+    with pytest.raises(InvalidEventError, match="body is not valid JSON") as info:
+        Order({"body": "{oops"}).payload  # noqa: B018
+    assert info.value.field == "body"
+
+
+def test_bad_base64_names_the_field() -> None:
+    assert decode_base64("aGk=", field="data") == b"hi"
+    with pytest.raises(InvalidEventError, match="data is not valid base64"):
+        decode_base64("not base64!", field="data")
+
+
+def test_header_lookup_is_case_insensitive_by_default() -> None:
+    headers = {"Content-Type": "application/json", "X-Count": 3}
+    assert get_header_value(headers, "content-type") == "application/json"
+    assert get_header_value(headers, "content-type", case_sensitive=True) is None
+    assert get_header_value(headers, "x-count") == "3"
+    assert get_header_value(None, "a", "dflt") == "dflt"
+    multi = {"Accept": ["a", "b"], "accept": ["c"]}
+    assert get_multi_value_header(multi, "ACCEPT") == ["a", "b", "c"]
+    assert get_multi_value_header(multi, "accept", case_sensitive=True) == ["c"]
