@@ -21,15 +21,15 @@ def event_names() -> list[str]:
     return sorted(path.relative_to(EVENTS_DIR).with_suffix("").as_posix() for path in EVENTS_DIR.rglob("*.json"))
 
 
-def load_event(name: str) -> dict[str, Any]:
-    """A fresh dict parsed from ``events/<name>.json`` on every call, so tests may mutate it."""
+def load_event(name: str) -> Any:
+    """A fresh copy parsed from ``events/<name>.json`` on every call, so tests may mutate it.
+
+    Almost every event is a JSON object; a few (AppSync batch resolvers) are lists.
+    """
     path = (EVENTS_DIR / f"{name.removesuffix('.json')}.json").resolve()
     if EVENTS_DIR not in path.parents or not path.is_file():
         raise EventNotFoundError(_not_found_message(name, path))
-    event = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(event, dict):
-        raise TypeError(f"sample event {path} is a JSON {type(event).__name__}, not an object")
-    return event
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _not_found_message(name: str, path: Path) -> str:
