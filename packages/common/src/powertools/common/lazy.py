@@ -26,8 +26,15 @@ def lazy_exports(package: str, exports: dict[str, str]) -> tuple[Callable[[str],
         except KeyError:
             raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
         module = importlib.import_module(module_name, package)
-        # A name that is itself a submodule (``envelopes``) resolves to the module.
-        value = module if module_name.rpartition(".")[2] == name else getattr(module, name)
+        # Importing a submodule binds it on the package under its own name, so a
+        # function named like its module (``validator``) must win explicitly; a
+        # name that is only a submodule (``envelopes``) resolves to the module.
+        if hasattr(module, name):
+            value = getattr(module, name)
+        elif module_name.rpartition(".")[2] == name:
+            value = module
+        else:
+            raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
         # Cache on the package so the next access is a plain attribute lookup.
         setattr(importlib.import_module(package), name, value)
         return value

@@ -1,22 +1,27 @@
 """JMESPath with the powertools functions, and envelope expressions.
 
-from powertools.common.jmespath import envelopes, query
+    from powertools.common.jmespath import envelopes, query
 
-payload = query(event, envelopes.SQS)
+    payload = query(event, envelopes.SQS)
+
+The jmespath library loads on the first query, so importing the envelope
+constants costs nothing at cold start.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any
-
-import jmespath
-from jmespath.exceptions import JMESPathError
-from jmespath.parser import ParsedResult
+from typing import TYPE_CHECKING, Any
 
 from powertools.common.exceptions import InvalidEnvelopeExpressionError
 from powertools.common.jmespath import envelopes
-from powertools.common.jmespath.functions import PowertoolsFunctionError, PowertoolsFunctions
+from powertools.common.lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jmespath
+    from jmespath.parser import ParsedResult
+
+    from powertools.common.jmespath.functions import PowertoolsFunctionError, PowertoolsFunctions
 
 __all__ = [
     "PowertoolsFunctionError",
@@ -28,12 +33,21 @@ __all__ = [
     "query",
 ]
 
-_DEFAULT_OPTIONS = jmespath.Options(custom_functions=PowertoolsFunctions())
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "PowertoolsFunctions": "powertools.common.jmespath.functions",
+        "PowertoolsFunctionError": "powertools.common.jmespath.functions",
+    },
+)
 
 
 @functools.lru_cache(maxsize=256)
 def compile_expression(expression: str) -> ParsedResult:
     """Compile once; envelopes are evaluated on every invocation."""
+    import jmespath
+    from jmespath.exceptions import JMESPathError
+
     if not isinstance(expression, str):
         raise InvalidEnvelopeExpressionError(repr(expression), "an envelope must be a string")
     try:
@@ -44,8 +58,10 @@ def compile_expression(expression: str) -> ParsedResult:
 
 def query(data: Any, envelope: str, jmespath_options: dict[str, Any] | None = None) -> Any:
     """Search ``data`` with a JMESPath ``envelope`` and the powertools functions."""
+    from jmespath.exceptions import JMESPathError
+
     parsed = compile_expression(envelope)
-    options = _DEFAULT_OPTIONS if not jmespath_options else _options(jmespath_options)
+    options = _default_options() if not jmespath_options else _options(jmespath_options)
     try:
         return parsed.search(data, options=options)
     except JMESPathError as exc:
@@ -57,7 +73,20 @@ def extract_data_from_envelope(data: Any, envelope: str, jmespath_options: dict[
     return query(data, envelope, jmespath_options)
 
 
+@functools.lru_cache(maxsize=1)
+def _default_options() -> jmespath.Options:
+    import jmespath
+
+    from powertools.common.jmespath.functions import PowertoolsFunctions
+
+    return jmespath.Options(custom_functions=PowertoolsFunctions())
+
+
 def _options(jmespath_options: dict[str, Any]) -> jmespath.Options:
+    import jmespath
+
+    from powertools.common.jmespath.functions import PowertoolsFunctions
+
     options = dict(jmespath_options)
     options.setdefault("custom_functions", PowertoolsFunctions())
     return jmespath.Options(**options)
