@@ -7,9 +7,11 @@ module on first use. JMESPath (``powertools.common.jmespath``), boto3
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from powertools.common.lazy import lazy_exports
+
+# A local flag instead of typing.TYPE_CHECKING: importing `typing` costs ~2 ms of
+# cold start for every utility, and type checkers honour any TYPE_CHECKING name.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 

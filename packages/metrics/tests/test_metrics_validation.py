@@ -1,0 +1,159 @@
+"""Bad input raises a typed error naming the metric, dimension or setting at fault."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from powertools.common import ConfigurationError
+from powertools.metrics import (
+    InvalidTimestampError,
+    MetricResolutionError,
+    Metrics,
+    MetricsError,
+    MetricUnit,
+    MetricUnitError,
+    MetricValueError,
+    SchemaValidationError,
+    single_metric,
+)
+
+
+@pytest.fixture
+def metrics() -> Metrics:
+    return Metrics(namespace="Shop", service="orders")
+
+
+def test_an_invalid_unit_names_the_metric_and_the_valid_units(metrics):
+    with pytest.raises(MetricUnitError, match=r"Invalid metric unit 'Litres' for metric 'Fuel', expected one of: "):
+        metrics.add_metric(name="Fuel", unit="Litres", value=1)
+    with pytest.raises(MetricUnitError, match="Count/Second"):
+        metrics.add_metric(name="Fuel", unit=["Count"], value=1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("resolution", [30, 0, True, "1", 1.5])
+def test_a_resolution_other_than_1_or_60_is_rejected(metrics, resolution):
+    with pytest.raises(MetricResolutionError, match=r"resolution .* for metric 'Latency', expected either option"):
+        metrics.add_metric(name="Latency", unit=MetricUnit.Seconds, value=1, resolution=resolution)
+
+
+@pytest.mark.parametrize("value", ["1", None, float("nan"), float("inf"), 1j, [1]])
+def test_a_value_that_is_not_a_finite_number_names_the_metric(metrics, value):
+    with pytest.raises(MetricValueError, match=r"Metric 'Orders': .* is not a valid number"):
+        metrics.add_metric(name="Orders", unit=MetricUnit.Count, value=value)
+
+
+@pytest.mark.parametrize("name", ["", None, "x" * 256, "_aws"])
+def test_an_invalid_metric_name_is_rejected(metrics, name):
+    with pytest.raises(SchemaValidationError, match="Invalid metric name"):
+        metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
+
+
+def test_one_metric_name_cannot_have_two_units_or_two_resolutions(metrics):
+    metrics.add_metric(name="Latency", unit=MetricUnit.Milliseconds, value=1)
+    with pytest.raises(MetricUnitError, match=r"Metric 'Latency' already has unit 'Milliseconds'.*'Seconds'"):
+        metrics.add_metric(name="Latency", unit=MetricUnit.Seconds, value=1)
+    with pytest.raises(MetricResolutionError, match=r"Metric 'Latency' already has resolution 60.*use 1"):
+        metrics.add_metric(name="Latency", unit=MetricUnit.Milliseconds, value=1, resolution=1)
+    assert metrics.metric_set == {"Latency": {"Unit": "Milliseconds", "StorageResolution": 60, "Value": [1.0]}}
+
+
+def test_the_30th_user_dimension_is_refused_with_the_limit_named(metrics):
+    for index in range(29):
+        metrics.add_dimension(name=f"d{index}", value="v")
+    metrics.add_dimension(name="d0", value="replaced")  # replacing an existing dimension is fine
+    with pytest.raises(SchemaValidationError, match=r"Maximum number of dimensions exceeded \(29\).*d29"):
+        metrics.add_dimension(name="d29", value="v")
+    # The service dimension still fits: CloudWatch's limit is 30.
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    document = metrics.serialize_metric_set()
+    assert document["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [[*(f"d{i}" for i in range(29)), "service"]]
+    assert document["d0"] == "replaced"
+
+
+def test_empty_dimension_names_or_values_are_skipped_with_a_warning(metrics):
+    with pytest.warns(UserWarning, match="The dimension 'region' doesn't meet the requirements"):
+        metrics.add_dimension(name="region", value="")
+    with pytest.warns(UserWarning, match="The dimension '' doesn't meet the requirements"):
+        metrics.add_dimension(name="", value="x")
+    assert metrics.dimension_set == {}
+
+
+def test_missing_namespace_fails_the_flush_and_does_not_leak_into_the_next_one():
+    metrics = Metrics()
+    metrics.add_dimension(name="d", value="v")
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    with pytest.raises(SchemaValidationError, match=r"Must contain a metric namespace.*POWERTOOLS_METRICS_NAMESPACE"):
+        metrics.flush_metrics()
+    assert (metrics.metric_set, metrics.dimension_set) == ({}, {})
+
+
+def test_an_empty_flush_warns_or_raises_on_request(metrics, capsys):
+    with pytest.warns(UserWarning, match="No application metrics to publish"):
+        metrics.flush_metrics()
+    with pytest.raises(SchemaValidationError, match="Must contain at least one metric"):
+        metrics.flush_metrics(raise_on_empty_metrics=True)
+
+    @metrics.log_metrics(raise_on_empty_metrics=True)
+    def handler(event, context):
+        return "ok"
+
+    with pytest.raises(SchemaValidationError, match="Must contain at least one metric"):
+        handler({}, None)
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    "offset",
+    [timedelta(days=-14, seconds=-1), timedelta(hours=2, seconds=1), timedelta(days=-365)],
+    ids=["15-days-ago", "2h1s-ahead", "a-year-ago"],
+)
+def test_timestamps_outside_cloudwatchs_window_are_rejected(metrics, frozen_clock, offset):
+    moment = datetime.fromtimestamp(frozen_clock / 1000, tz=timezone.utc) + offset
+    with pytest.raises(InvalidTimestampError, match="14 days in the past and 2 hours in the future"):
+        metrics.set_timestamp(moment)
+    with pytest.raises(InvalidTimestampError, match="14 days in the past"):
+        metrics.set_timestamp(int(moment.timestamp() * 1000))
+
+
+@pytest.mark.parametrize("timestamp", ["2026-11-29", 1.5e12, True, None])
+def test_timestamps_must_be_epoch_milliseconds_or_datetime(metrics, timestamp):
+    with pytest.raises(InvalidTimestampError, match="expected epoch milliseconds"):
+        metrics.set_timestamp(timestamp)
+
+
+def test_metadata_or_dimensions_that_would_overwrite_each_other_are_rejected(metrics):
+    metrics.add_dimension(name="tenant", value="a")
+    metrics.add_metadata(key="tenant", value="b")
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    with pytest.raises(SchemaValidationError, match=r"Keys used twice .*\['tenant'\]"):
+        metrics.flush_metrics()
+    with pytest.raises(SchemaValidationError, match="'_aws' is reserved"):
+        metrics.add_metadata(key="_aws", value={})
+
+
+def test_single_metric_refuses_a_second_metric_name(capsys):
+    with (
+        pytest.raises(SchemaValidationError, match="single_metric holds one metric \\('A'\\)"),
+        single_metric(name="A", unit=MetricUnit.Count, value=1, namespace="N") as metric,
+    ):
+        metric.add_metric(name="B", unit=MetricUnit.Count, value=1)
+    assert '"A":[1.0]' in capsys.readouterr().out  # the metric it holds is still published
+
+
+@pytest.mark.parametrize("variable", ["POWERTOOLS_METRICS_DISABLED", "POWERTOOLS_DEV"])
+def test_a_malformed_boolean_setting_is_a_configuration_error(metrics, monkeypatch, variable):
+    monkeypatch.setenv(variable, "maybe")
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # POWERTOOLS_DEV's one-time notice, if it comes first
+        with pytest.raises(ConfigurationError, match=f"{variable}='maybe' is not valid"):
+            metrics.flush_metrics()
+
+
+def test_every_metrics_error_is_a_value_error_and_a_metrics_error():
+    for error in (MetricUnitError, MetricResolutionError, MetricValueError, InvalidTimestampError):
+        assert issubclass(error, MetricsError)
+        assert issubclass(error, ValueError)
