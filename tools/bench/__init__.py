@@ -1,0 +1,1 @@
+"""Benchmarks: every powertools utility against upstream and bare Python, as ratios."""

@@ -1,0 +1,147 @@
+"""Routing API Gateway REST events through apps of 5, 50 and 500 routes, a 404, and an AppSync resolve."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from tools.bench.adapter import Api
+from tools.bench.events import load_event
+from tools.bench.workloads._support import CONTEXT, http_response
+from tools.bench.workloads.base import Call, Target, Workload
+
+Handler = Callable[..., dict[str, Any]]
+
+
+def _route_handler(index: int) -> Handler:
+    def handler(item_id: str) -> dict[str, Any]:
+        return {"route": index, "id": item_id}
+
+    return handler
+
+
+def _rest_event(path: str) -> dict[str, Any]:
+    event: dict[str, Any] = load_event("apigw_rest")
+    event["path"] = path
+    event["httpMethod"] = "GET"
+    return event
+
+
+def _last_route_path(routes: int) -> str:
+    return f"/items{routes - 1}/42"
+
+
+def build_rest(api: Api, routes: int, path: str) -> Call:
+    app = api.get("event_handler", "APIGatewayRestResolver")()
+    for index in range(routes):
+        app.get(f"/items{index}/<item_id>")(_route_handler(index))
+    event = _rest_event(path)
+    return lambda: app.resolve(event, CONTEXT)
+
+
+def bare_rest(routes: int, path: str) -> Call:
+    # A hand-written router: one compiled pattern per route, tried in order, then a JSON response.
+    table = [
+        ("GET", re.compile(rf"^/items{index}/(?P<item_id>[^/]+)$"), _route_handler(index)) for index in range(routes)
+    ]
+    event = _rest_event(path)
+
+    def resolve(event: dict[str, Any]) -> dict[str, Any]:
+        method, path = event["httpMethod"], event["path"]
+        status, body = 404, {"statusCode": 404, "message": "Not found"}
+        for route_method, pattern, handler in table:
+            match = pattern.match(path)
+            if match and route_method == method:
+                status, body = 200, handler(**match.groupdict())
+                break
+        return {
+            "statusCode": status,
+            "body": json.dumps(body, separators=(",", ":")),
+            "isBase64Encoded": False,
+            "multiValueHeaders": {"Content-Type": ["application/json"]},
+        }
+
+    return lambda: resolve(event)
+
+
+def _http_fingerprint(result: Any, lines: list[str]) -> dict[str, Any]:
+    return http_response(result)
+
+
+def _rest_workload(name: str, routes: int, path: str, description: str, target: Target | None) -> Workload:
+    return Workload(
+        name=name,
+        utility="event_handler",
+        description=description,
+        build=partial(build_rest, routes=routes, path=path),
+        bare=partial(bare_rest, routes=routes, path=path),
+        fingerprint=_http_fingerprint,
+        target=target,
+    )
+
+
+def build_appsync(api: Api) -> Call:
+    app = api.get("event_handler", "AppSyncResolver")()
+
+    @app.resolver(type_name="TodoList", field_name="todo")
+    def todo(id: str, includeComments: bool = False) -> dict[str, Any]:  # GraphQL argument names
+        return {"id": id, "comments": [] if includeComments else None}
+
+    event = load_event("appsync_resolver")
+    return lambda: app.resolve(event, CONTEXT)
+
+
+def bare_appsync() -> Call:
+    def todo(id: str, includeComments: bool = False) -> dict[str, Any]:
+        return {"id": id, "comments": [] if includeComments else None}
+
+    resolvers: dict[tuple[str, str], Handler] = {("TodoList", "todo"): todo}
+    event = load_event("appsync_resolver")
+
+    def resolve(event: dict[str, Any]) -> Any:
+        info = event["info"]
+        return resolvers[(info["parentTypeName"], info["fieldName"])](**event["arguments"])
+
+    return lambda: resolve(event)
+
+
+WORKLOADS = [
+    _rest_workload(
+        "event_handler.route 5",
+        5,
+        _last_route_path(5),
+        "APIGatewayRestResolver with 5 routes, resolving the last",
+        None,
+    ),
+    _rest_workload(
+        "event_handler.route 50",
+        50,
+        _last_route_path(50),
+        "APIGatewayRestResolver with 50 routes, resolving the last",
+        Target(0.3),
+    ),
+    _rest_workload(
+        "event_handler.route 500",
+        500,
+        _last_route_path(500),
+        "APIGatewayRestResolver with 500 routes, resolving the last (ours vs ours with 5 routes)",
+        Target(1.5, "event_handler.route 5"),
+    ),
+    _rest_workload(
+        "event_handler.404",
+        50,
+        "/missing/42",
+        "APIGatewayRestResolver with 50 routes, a path none matches (404)",
+        None,
+    ),
+    Workload(
+        name="event_handler.appsync",
+        utility="event_handler",
+        description="AppSyncResolver resolving one field of a direct Lambda resolver event",
+        build=build_appsync,
+        bare=bare_appsync,
+    ),
+]
