@@ -160,7 +160,10 @@ def test_error_types_are_powertools_and_value_errors() -> None:
         ({"required": "name"}, "invalid JSON Schema: required must be an array"),
         ({"minimum": "a"}, "invalid JSON Schema: minimum must be a number"),
         ({"properties": []}, "invalid JSON Schema: AttributeError: 'list' object has no attribute 'items'"),
-        ({"pattern": "("}, "invalid JSON Schema: error: missing ), unterminated subpattern at position 0"),
+        (
+            {"pattern": "("},
+            "invalid JSON Schema: a pattern is not a valid regular expression: missing ), unterminated subpattern",
+        ),
         ({"$ref": "#/definitions/missing"}, "invalid JSON Schema: $ref '#/definitions/missing' points at nothing"),
     ],
 )

@@ -141,6 +141,10 @@ def _compile(
         broken = first_broken_local_ref(definition) if str(exc).startswith("Unresolvable ref") else None
         reason = f"$ref {broken!r} points at nothing in the schema" if broken else str(exc)
         raise InvalidSchemaFormatError(f"invalid JSON Schema: {reason}") from exc
+    except re.error as exc:  # named PatternError from Python 3.13 on
+        raise InvalidSchemaFormatError(
+            f"invalid JSON Schema: a pattern is not a valid regular expression: {exc}"
+        ) from exc
     except Exception as exc:  # the generator fails in many ways on malformed schemas
         raise InvalidSchemaFormatError(f"invalid JSON Schema: {type(exc).__name__}: {exc}") from exc
 
