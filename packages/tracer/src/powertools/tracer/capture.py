@@ -1,0 +1,53 @@
+"""Recording a traced call's response and error as metadata, without ever failing the call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powertools.common.debug import get_debug_logger
+from powertools.tracer.base import BaseProvider
+
+logger = get_debug_logger(__name__)
+
+_UNENCODABLE = (TypeError, ValueError, OverflowError, RecursionError)
+
+
+def is_single_use(value: Any) -> bool:
+    """Iterators and streams (e.g. botocore's StreamingBody) can be read once: recording them would empty them."""
+    return hasattr(value, "__next__") or callable(getattr(value, "read", None))
+
+
+def encode(provider: BaseProvider, key: str, value: Any) -> tuple[bool, Any]:
+    """``(True, stored form)`` if the backend can store ``value``, else ``(False, None)`` and a debug log."""
+    if is_single_use(value):
+        logger.debug("Not recording %r: %s can be read only once", key, type(value).__name__)
+        return False, None
+    try:
+        return True, provider.encode_metadata(value)
+    except _UNENCODABLE as exc:
+        logger.debug("Not recording %r: %s", key, exc)
+        return False, None
+
+
+def record_metadata(provider: BaseProvider, segment: Any, key: str, value: Any, namespace: str) -> bool:
+    """Put ``value`` under ``namespace``/``key`` on ``segment`` if the backend can store it."""
+    if segment is None:  # X-Ray returns no subsegment when there is no segment to attach it to
+        return False
+    ok, stored = encode(provider, key, value)
+    if ok:
+        segment.put_metadata(key=key, value=stored, namespace=namespace)
+    return ok
+
+
+def record_response(
+    provider: BaseProvider, segment: Any, label: str, value: Any, namespace: str, enabled: bool
+) -> None:
+    if enabled and value is not None:
+        record_metadata(provider, segment, f"{label} response", value, namespace)
+
+
+def record_error(
+    provider: BaseProvider, segment: Any, label: str, error: BaseException, namespace: str, enabled: bool
+) -> None:
+    if enabled:
+        record_metadata(provider, segment, f"{label} error", error, namespace)
