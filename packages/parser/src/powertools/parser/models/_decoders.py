@@ -1,0 +1,107 @@
+"""Small decoders used by model validators: base64, Kafka header bytes, DynamoDB attribute values, source IPs."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import zlib
+from collections.abc import Mapping
+from decimal import Clamped, Context, Decimal, Inexact, Overflow, Rounded, Underflow
+from typing import Any
+
+# DynamoDB numbers: 38 digits of precision, exponent range -130..125 (as boto3's TypeDeserializer).
+_DYNAMODB_CONTEXT = Context(Emin=-128, Emax=126, prec=38, traps=[Clamped, Overflow, Inexact, Rounded, Underflow])
+_NORMALIZE_CONTEXT = Context(prec=38, traps=[Inexact])
+
+
+def b64decode(value: Any) -> bytes:
+    """Strict base64 to bytes; a clear ``ValueError`` (shown by pydantic) otherwise."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a base64 string, got {type(value).__name__}")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("base64 decode failed - is this base64 encoded string?") from None
+
+
+def utf8(value: bytes) -> str:
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("base64 UTF-8 decode failed") from None
+
+
+def gunzip(value: bytes) -> bytes:
+    """zlib or gzip (auto-detected header) decompression, as CloudWatch Logs subscriptions deliver."""
+    return zlib.decompress(value, zlib.MAX_WBITS | 32)
+
+
+def header_bytes(values: list[int]) -> bytes:
+    """Kafka header values arrive as lists of byte ints; Java clients may send them signed (-128..127)."""
+    return bytes(b & 0xFF for b in values)
+
+
+def dynamodb_number(value: str) -> Decimal:
+    if value in ("", "."):
+        return _DYNAMODB_CONTEXT.create_decimal(0)
+    number = Decimal(value)
+    if len(number.as_tuple().digits) > 38:
+        number = number.normalize(_NORMALIZE_CONTEXT)
+    return _DYNAMODB_CONTEXT.create_decimal(number)
+
+
+def dynamodb_value(attribute: Mapping[str, Any]) -> Any:
+    """One DynamoDB-JSON attribute value (``{"N": "1"}``) as a Python value (``Decimal("1")``).
+
+    Binary (``B``/``BS``) stays the base64 text the stream delivers, as upstream does.
+    """
+    if not isinstance(attribute, Mapping) or len(attribute) != 1:
+        raise ValueError(f"expected a DynamoDB attribute value like {{'S': 'text'}}, got {attribute!r:.80}")
+    ((kind, value),) = attribute.items()
+    if kind in ("S", "B", "BOOL"):
+        return value
+    if kind == "N":
+        return dynamodb_number(value)
+    if kind == "NULL":
+        return None
+    if kind == "M":
+        return dynamodb_item(value)
+    if kind == "L":
+        return [dynamodb_value(item) for item in value]
+    if kind == "NS":
+        return {dynamodb_number(item) for item in value}
+    if kind in ("SS", "BS"):
+        return set(value)
+    raise ValueError(f"DynamoDB type {kind!r} is not supported")
+
+
+def dynamodb_item(image: Any) -> Any:
+    """A whole DynamoDB-JSON image (``Keys``/``NewImage``/``OldImage``) as a plain dict."""
+    if image is None or not isinstance(image, Mapping):
+        return image  # let the field's own type report a non-mapping
+    return {name: dynamodb_value(attribute) for name, attribute in image.items()}
+
+
+def source_ip(value: Any) -> Any:
+    """Check an API Gateway ``sourceIp``, which may carry a port (``1.2.3.4:5678``, ``[::1]:80``).
+
+    The original text is kept; only its IP part is checked.
+    """
+    import ipaddress
+
+    if not isinstance(value, str) or value == "test-invoke-source-ip":
+        return value
+    candidates = [value]
+    if value.startswith("[") and "]:" in value:
+        candidates.append(value[1:].split("]:", 1)[0])
+    elif value.count(":") == 1:
+        candidates.append(value.split(":", 1)[0])
+    for candidate in candidates:
+        try:
+            ipaddress.ip_network(candidate, strict=False)
+        except ValueError:
+            continue
+        return value
+    raise ValueError(f"Invalid IP address in sourceIp: {value!r:.60}")
