@@ -8,7 +8,6 @@ silently ignored.
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -86,6 +85,8 @@ def is_dev_mode() -> bool:
     global _dev_warning_shown
     enabled = env_bool(DEV_ENV)
     if enabled and not _dev_warning_shown:
+        import warnings
+
         _dev_warning_shown = True
         warnings.warn(
             "POWERTOOLS_DEV is on: output is pretty-printed and more verbose. Turn it off in production.",

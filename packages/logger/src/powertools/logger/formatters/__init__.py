@@ -1,0 +1,1 @@
+"""Formatters for log backends other than CloudWatch."""

@@ -1,0 +1,56 @@
+"""JSON encoding of log records that never raises into the caller."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+_encoder: json.JSONEncoder | None = None
+
+
+def default_json_default(value: Any) -> Any:
+    """``json_default`` when none is given: the powertools Encoder, then ``str()``.
+
+    Decimal, datetime, UUID, Enum, sets, bytes, dataclasses and pydantic models
+    get their natural JSON form; anything else its ``str()``, so a log call never
+    fails on an unexpected value.
+    """
+    global _encoder
+    if _encoder is None:
+        # Loaded on the first value plain JSON can't encode, not at import.
+        from powertools.common.encoder import Encoder
+
+        _encoder = Encoder()
+    try:
+        return _encoder.default(value)
+    except TypeError:
+        return str(value)
+
+
+def build_serializer(json_default: Callable[[Any], Any], indent: int | None) -> Callable[[Any], str]:
+    """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    encoder = json.JSONEncoder(default=json_default, separators=separators, indent=indent, ensure_ascii=False)
+    return encoder.encode
+
+
+def safe_str(value: Any) -> str:
+    try:
+        return str(value)
+    except Exception:  # a broken __str__ must not hide the log line
+        return f"<unprintable {type(value).__name__}>"
+
+
+_FALLBACK_ENCODER = json.JSONEncoder(default=safe_str, separators=(",", ":"), ensure_ascii=False)
+
+
+def fallback_document(log: dict[str, Any], message: Any, error: BaseException) -> str:
+    """A record that always encodes: JSON-native scalars kept, the rest as text, the error named."""
+    document: dict[str, Any] = {}
+    for key, value in log.items():
+        if isinstance(key, str) and (value is None or isinstance(value, (str, int, float, bool))):
+            document[key] = value
+    document["message"] = message if isinstance(message, str) else safe_str(message)
+    document["log_serialization_error"] = f"{type(error).__name__}: {safe_str(error)}"
+    return _FALLBACK_ENCODER.encode({k: v for k, v in document.items() if v is not None})
