@@ -38,6 +38,8 @@ _EXPORTS = {
     "lambda_handler_decorator": ".middleware",
     "LambdaContext": ".typing",
     "LocalLambdaContext": ".typing",
+    "PowertoolsUserWarning": ".warnings",
+    "PowertoolsDeprecationWarning": ".warnings",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
@@ -67,3 +69,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from powertools.common.middleware import lambda_handler_decorator
     from powertools.common.typing import LambdaContext, LocalLambdaContext
+    from powertools.common.warnings import PowertoolsDeprecationWarning, PowertoolsUserWarning

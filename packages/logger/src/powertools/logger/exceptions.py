@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from powertools.common.exceptions import ConfigurationError, PowertoolsError
 
+# Re-exported: one warning category shared by every powertools package.
+from powertools.common.warnings import PowertoolsUserWarning as PowertoolsUserWarning
+
 
 class InvalidLoggerSamplingRateError(ConfigurationError):
     """The sampling rate (argument or POWERTOOLS_LOGGER_SAMPLE_RATE) is not a number between 0 and 1."""
@@ -23,7 +26,3 @@ class InvalidLogKeyError(PowertoolsError, TypeError):
             f"Log key {key!r} overrides a standard log attribute and must be a %-style string "
             f"such as '%(funcName)s:%(lineno)d', got {type(value).__name__} {value!r}"
         )
-
-
-class PowertoolsUserWarning(UserWarning):
-    """A configuration that works but probably loses logs (buffer evictions, level mismatches)."""

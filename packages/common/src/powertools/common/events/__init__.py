@@ -1,0 +1,1 @@
+"""Typed Lambda event shapes that more than one powertools utility reads."""

@@ -1,0 +1,517 @@
+"""Amazon API Gateway proxy events: REST API (payload 1.0) and HTTP API (payload 2.0)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powertools.common.dict_wrapper import DictWrapper
+from powertools.common.events.proxy import (
+    HTTP_API_HEADERS,
+    MULTI_VALUE_HEADERS,
+    BaseHeadersSerializer,
+    BaseProxyEvent,
+    CaseInsensitiveDict,
+    parse_cookie_header,
+)
+from powertools.common.exceptions import InvalidEventError
+
+__all__ = [
+    "APIGatewayEventAuthorizer",
+    "APIGatewayEventIdentity",
+    "APIGatewayEventRequestContext",
+    "APIGatewayProxyEvent",
+    "APIGatewayProxyEventV2",
+    "BaseRequestContext",
+    "BaseRequestContextV2",
+    "RequestContextClientCert",
+    "RequestContextV2",
+    "RequestContextV2Authorizer",
+    "RequestContextV2AuthorizerIam",
+    "RequestContextV2Http",
+]
+
+
+class RequestContextClientCert(DictWrapper):
+    """The client certificate of a mutual-TLS request."""
+
+    @property
+    def client_cert_pem(self) -> str:
+        return self._data.get("clientCertPem", "")
+
+    @property
+    def issuer_dn(self) -> str:
+        return self._data.get("issuerDN", "")
+
+    @property
+    def serial_number(self) -> str:
+        return self._data.get("serialNumber", "")
+
+    @property
+    def subject_dn(self) -> str:
+        return self._data.get("subjectDN", "")
+
+    @property
+    def validity_not_after(self) -> str:
+        return self._section("validity").get("notAfter", "")
+
+    @property
+    def validity_not_before(self) -> str:
+        return self._section("validity").get("notBefore", "")
+
+
+class APIGatewayEventIdentity(DictWrapper):
+    """Who called a REST API: IP, user agent, IAM or Cognito identity, API key."""
+
+    @property
+    def access_key(self) -> str | None:
+        return self._data.get("accessKey")
+
+    @property
+    def account_id(self) -> str | None:
+        return self._data.get("accountId")
+
+    @property
+    def api_key(self) -> str | None:
+        return self._data.get("apiKey")
+
+    @property
+    def api_key_id(self) -> str | None:
+        return self._data.get("apiKeyId")
+
+    @property
+    def caller(self) -> str | None:
+        return self._data.get("caller")
+
+    @property
+    def cognito_authentication_provider(self) -> str | None:
+        return self._data.get("cognitoAuthenticationProvider")
+
+    @property
+    def cognito_authentication_type(self) -> str | None:
+        return self._data.get("cognitoAuthenticationType")
+
+    @property
+    def cognito_identity_id(self) -> str | None:
+        return self._data.get("cognitoIdentityId")
+
+    @property
+    def cognito_identity_pool_id(self) -> str | None:
+        return self._data.get("cognitoIdentityPoolId")
+
+    @property
+    def principal_org_id(self) -> str | None:
+        return self._data.get("principalOrgId")
+
+    @property
+    def source_ip(self) -> str:
+        return self._data.get("sourceIp", "")
+
+    @property
+    def user(self) -> str | None:
+        return self._data.get("user")
+
+    @property
+    def user_agent(self) -> str | None:
+        return self._data.get("userAgent")
+
+    @property
+    def user_arn(self) -> str | None:
+        return self._data.get("userArn")
+
+    @property
+    def client_cert(self) -> RequestContextClientCert | None:
+        cert = self._data.get("clientCert")
+        return RequestContextClientCert(cert) if cert else None
+
+
+class BaseRequestContext(DictWrapper):
+    """The ``requestContext`` fields REST and WebSocket APIs share."""
+
+    @property
+    def account_id(self) -> str:
+        return self._data.get("accountId", "")
+
+    @property
+    def api_id(self) -> str:
+        return self._data.get("apiId", "")
+
+    @property
+    def domain_name(self) -> str | None:
+        return self._data.get("domainName")
+
+    @property
+    def domain_prefix(self) -> str | None:
+        return self._data.get("domainPrefix")
+
+    @property
+    def extended_request_id(self) -> str | None:
+        return self._data.get("extendedRequestId")
+
+    @property
+    def protocol(self) -> str:
+        return self._data.get("protocol", "")
+
+    @property
+    def http_method(self) -> str:
+        return self._data.get("httpMethod", "")
+
+    @property
+    def identity(self) -> APIGatewayEventIdentity:
+        return APIGatewayEventIdentity(self._section("identity"))
+
+    @property
+    def path(self) -> str:
+        return self._data.get("path", "")
+
+    @property
+    def stage(self) -> str:
+        return self._data.get("stage", "")
+
+    @property
+    def request_id(self) -> str:
+        return self._data.get("requestId", "")
+
+    @property
+    def request_time(self) -> str | None:
+        return self._data.get("requestTime")
+
+    @property
+    def request_time_epoch(self) -> int:
+        return self._data.get("requestTimeEpoch", 0)
+
+    @property
+    def resource_id(self) -> str:
+        return self._data.get("resourceId", "")
+
+    @property
+    def resource_path(self) -> str:
+        return self._data.get("resourcePath", "")
+
+
+class APIGatewayEventAuthorizer(DictWrapper):
+    """What a REST API authorizer (Cognito, Lambda) attached to the request."""
+
+    @property
+    def claims(self) -> dict[str, Any]:
+        return self._data.get("claims") or {}
+
+    @property
+    def scopes(self) -> list[str]:
+        return self._data.get("scopes") or []
+
+    @property
+    def principal_id(self) -> str:
+        return self._data.get("principalId") or ""
+
+    @property
+    def integration_latency(self) -> int | None:
+        return self._data.get("integrationLatency")
+
+    def get_context(self) -> dict[str, Any]:
+        """The Lambda authorizer's context: every key except the ones API Gateway adds itself."""
+        return {
+            key: value
+            for key, value in self._data.items()
+            if key not in ("claims", "scopes", "principalId", "integrationLatency")
+        }
+
+
+class APIGatewayEventRequestContext(BaseRequestContext):
+    """``requestContext`` of a REST (and WebSocket) API event."""
+
+    @property
+    def connected_at(self) -> int | None:
+        return self._data.get("connectedAt")
+
+    @property
+    def connection_id(self) -> str | None:
+        return self._data.get("connectionId")
+
+    @property
+    def event_type(self) -> str | None:
+        return self._data.get("eventType")
+
+    @property
+    def message_direction(self) -> str | None:
+        return self._data.get("messageDirection")
+
+    @property
+    def message_id(self) -> str | None:
+        return self._data.get("messageId")
+
+    @property
+    def operation_name(self) -> str | None:
+        return self._data.get("operationName")
+
+    @property
+    def route_key(self) -> str | None:
+        return self._data.get("routeKey")
+
+    @property
+    def authorizer(self) -> APIGatewayEventAuthorizer:
+        return APIGatewayEventAuthorizer(self._section("authorizer"))
+
+
+class APIGatewayProxyEvent(BaseProxyEvent):
+    """API Gateway REST API (and HTTP API payload 1.0) proxy event."""
+
+    @property
+    def version(self) -> str:
+        return self._data.get("version", "1.0")
+
+    @property
+    def resource(self) -> str:
+        return self._data.get("resource", "")
+
+    @property
+    def multi_value_headers(self) -> dict[str, list[str]]:
+        return self._cached("multi_value_headers", lambda: CaseInsensitiveDict(self._section("multiValueHeaders")))
+
+    @property
+    def resolved_query_string_parameters(self) -> dict[str, list[str]]:
+        # The multi-value map holds every value; the single-value map only the last one.
+        single = {name: [value] for name, value in self.query_string_parameters.items()}
+        return {**single, **self.multi_value_query_string_parameters}
+
+    @property
+    def resolved_headers_field(self) -> dict[str, Any]:
+        return self.multi_value_headers or self.headers
+
+    @property
+    def request_context(self) -> APIGatewayEventRequestContext:
+        return APIGatewayEventRequestContext(self._require("requestContext"))
+
+    @property
+    def path_parameters(self) -> dict[str, str]:
+        return self._data.get("pathParameters") or {}
+
+    @property
+    def stage_variables(self) -> dict[str, str]:
+        return self._data.get("stageVariables") or {}
+
+    def header_serializer(self) -> BaseHeadersSerializer:
+        return MULTI_VALUE_HEADERS
+
+
+class RequestContextV2Http(DictWrapper):
+    """``requestContext.http`` of an HTTP API payload 2.0 event."""
+
+    @property
+    def method(self) -> str:
+        return self._data.get("method", "")
+
+    @property
+    def path(self) -> str:
+        return self._data.get("path", "")
+
+    @property
+    def protocol(self) -> str:
+        return self._data.get("protocol", "")
+
+    @property
+    def source_ip(self) -> str:
+        return self._data.get("sourceIp", "")
+
+    @property
+    def user_agent(self) -> str:
+        return self._data.get("userAgent", "")
+
+
+class BaseRequestContextV2(DictWrapper):
+    """The payload 2.0 ``requestContext`` shared by HTTP APIs and Function URLs."""
+
+    @property
+    def account_id(self) -> str:
+        return self._data.get("accountId", "")
+
+    @property
+    def api_id(self) -> str:
+        return self._data.get("apiId", "")
+
+    @property
+    def domain_name(self) -> str:
+        return self._data.get("domainName", "")
+
+    @property
+    def domain_prefix(self) -> str:
+        return self._data.get("domainPrefix", "")
+
+    @property
+    def http(self) -> RequestContextV2Http:
+        return RequestContextV2Http(self._section("http"))
+
+    @property
+    def request_id(self) -> str:
+        return self._data.get("requestId", "")
+
+    @property
+    def route_key(self) -> str:
+        return self._data.get("routeKey", "")
+
+    @property
+    def stage(self) -> str:
+        return self._data.get("stage", "")
+
+    @property
+    def time(self) -> str:
+        return self._data.get("time", "")
+
+    @property
+    def time_epoch(self) -> int:
+        return self._data.get("timeEpoch", 0)
+
+    @property
+    def authentication(self) -> RequestContextClientCert | None:
+        cert = self._section("authentication").get("clientCert")
+        return RequestContextClientCert(cert) if cert else None
+
+
+class RequestContextV2AuthorizerIam(DictWrapper):
+    """The IAM (SigV4) caller of an HTTP API."""
+
+    @property
+    def access_key(self) -> str:
+        return self._data.get("accessKey", "")
+
+    @property
+    def account_id(self) -> str:
+        return self._data.get("accountId", "")
+
+    @property
+    def caller_id(self) -> str:
+        return self._data.get("callerId", "")
+
+    def _cognito(self) -> dict[str, Any]:
+        return self._data.get("cognitoIdentity") or {}
+
+    @property
+    def cognito_amr(self) -> list[str]:
+        return self._cognito().get("amr", [])
+
+    @property
+    def cognito_identity_id(self) -> str:
+        return self._cognito().get("identityId", "")
+
+    @property
+    def cognito_identity_pool_id(self) -> str:
+        return self._cognito().get("identityPoolId", "")
+
+    @property
+    def principal_org_id(self) -> str:
+        return self._data.get("principalOrgId", "")
+
+    @property
+    def user_arn(self) -> str:
+        return self._data.get("userArn", "")
+
+    @property
+    def user_id(self) -> str:
+        return self._data.get("userId", "")
+
+
+class RequestContextV2Authorizer(DictWrapper):
+    """What an HTTP API authorizer (JWT, Lambda or IAM) attached to the request."""
+
+    @property
+    def jwt_claim(self) -> dict[str, Any]:
+        return self._section("jwt").get("claims") or {}
+
+    @property
+    def jwt_scopes(self) -> list[str]:
+        return self._section("jwt").get("scopes") or []
+
+    @property
+    def get_lambda(self) -> dict[str, Any]:
+        """The Lambda authorizer's ``context``."""
+        return self._data.get("lambda") or {}
+
+    def get_context(self) -> dict[str, Any]:
+        """Alias of ``get_lambda`` that reads the same as the REST authorizer's."""
+        return self.get_lambda
+
+    @property
+    def iam(self) -> RequestContextV2AuthorizerIam:
+        return RequestContextV2AuthorizerIam(self._section("iam"))
+
+
+class RequestContextV2(BaseRequestContextV2):
+    """``requestContext`` of an HTTP API payload 2.0 event."""
+
+    @property
+    def authorizer(self) -> RequestContextV2Authorizer:
+        return RequestContextV2Authorizer(self._section("authorizer"))
+
+
+class APIGatewayProxyEventV2(BaseProxyEvent):
+    """API Gateway HTTP API payload 2.0 event (Function URLs use the same shape)."""
+
+    @property
+    def version(self) -> str:
+        return self._data.get("version", "2.0")
+
+    @property
+    def route_key(self) -> str:
+        return self._data.get("routeKey", "")
+
+    @property
+    def raw_path(self) -> str:
+        return self._require("rawPath")
+
+    @property
+    def raw_query_string(self) -> str:
+        return self._data.get("rawQueryString", "")
+
+    @property
+    def cookies(self) -> list[str]:
+        return self._data.get("cookies") or []
+
+    @property
+    def resolved_cookies_field(self) -> dict[str, str]:
+        # Payload 2.0 moves cookies out of the headers into their own list.
+        return parse_cookie_header("; ".join(self.cookies))
+
+    @property
+    def request_context(self) -> RequestContextV2:
+        return RequestContextV2(self._require("requestContext"))
+
+    @property
+    def path_parameters(self) -> dict[str, str]:
+        return self._data.get("pathParameters") or {}
+
+    @property
+    def stage_variables(self) -> dict[str, str]:
+        return self._data.get("stageVariables") or {}
+
+    @property
+    def path(self) -> str:
+        """``rawPath`` without the stage prefix a named stage adds."""
+        raw_path = self.raw_path
+        stage = self._section("requestContext").get("stage")
+        if stage and stage != "$default" and raw_path.startswith(f"/{stage}"):
+            return raw_path[len(stage) + 1 :] or "/"
+        return raw_path
+
+    @property
+    def http_method(self) -> str:
+        http = self._section("requestContext").get("http")
+        method = http.get("method") if isinstance(http, dict) else None
+        if not method:
+            raise InvalidEventError(
+                f"{type(self).__name__} requires requestContext.http.method, which the event does not have",
+                field="requestContext.http.method",
+            )
+        return method
+
+    @property
+    def resolved_headers_field(self) -> dict[str, Any]:
+        # Payload 2.0 joins repeated headers with commas; split them back into lists.
+        return self._cached(
+            "resolved_headers",
+            lambda: CaseInsensitiveDict(
+                (name, value.split(",") if isinstance(value, str) and "," in value else value)
+                for name, value in self.headers.items()
+            ),
+        )
+
+    def header_serializer(self) -> BaseHeadersSerializer:
+        return HTTP_API_HEADERS

@@ -1,0 +1,55 @@
+"""Malformed HTTP events raise InvalidEventError naming the field, never KeyError."""
+
+from __future__ import annotations
+
+import pytest
+
+from powertools.common.events.alb import ALBEvent
+from powertools.common.events.api_gateway import APIGatewayProxyEvent, APIGatewayProxyEventV2
+from powertools.common.events.vpc_lattice import VPCLatticeEvent, VPCLatticeEventV2
+from powertools.common.exceptions import InvalidEventError
+
+
+@pytest.mark.parametrize(
+    ("event", "attribute", "field"),
+    [
+        (APIGatewayProxyEvent({}), "http_method", "httpMethod"),
+        (APIGatewayProxyEvent({}), "path", "path"),
+        (APIGatewayProxyEvent({}), "request_context", "requestContext"),
+        (APIGatewayProxyEventV2({}), "http_method", "requestContext.http.method"),
+        (APIGatewayProxyEventV2({"requestContext": {"http": "GET"}}), "http_method", "requestContext.http.method"),
+        (APIGatewayProxyEventV2({}), "raw_path", "rawPath"),
+        (ALBEvent({}), "request_context", "requestContext"),
+        (VPCLatticeEvent({}), "path", "raw_path"),
+        (VPCLatticeEventV2({}), "http_method", "method"),
+    ],
+)
+def test_missing_required_field(event: object, attribute: str, field: str) -> None:
+    with pytest.raises(InvalidEventError) as raised:
+        getattr(event, attribute)
+    assert raised.value.field == field
+    assert field in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"body": "{", "isBase64Encoded": False}, "body is not valid JSON"),
+        ({"body": "%%%", "isBase64Encoded": True}, "body is not valid base64"),
+        ({"body": "//79", "isBase64Encoded": True}, "not UTF-8 text"),
+    ],
+)
+def test_bad_body(raw: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidEventError, match=message):
+        _ = APIGatewayProxyEvent(raw).json_body
+
+
+def test_empty_sections_read_as_empty() -> None:
+    event = APIGatewayProxyEvent({"headers": None, "queryStringParameters": None, "body": ""})
+
+    assert event.headers == {}
+    assert event.query_string_parameters == {}
+    assert event.resolved_query_string_parameters == {}
+    assert event.get_header_value("x", "default") == "default"
+    assert event.json_body is None
+    assert event.resolved_cookies_field == {}

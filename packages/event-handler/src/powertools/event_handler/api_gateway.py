@@ -1,0 +1,733 @@
+"""REST routing for API Gateway (REST and HTTP APIs) and ALB; the base every HTTP resolver builds on.
+
+app = APIGatewayRestResolver()
+
+@app.get("/todos/<todo_id>")
+def get_todo(todo_id: str) -> dict:
+    return {"id": todo_id}
+
+def lambda_handler(event, context):
+    return app.resolve(event, context)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from powertools.common.encoder import Encoder
+from powertools.common.events.proxy import BaseProxyEvent
+from powertools.common.exceptions import InvalidEventError
+from powertools.event_handler import content_types
+from powertools.event_handler.cors import CORSConfig
+from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationNotAvailableError
+from powertools.event_handler.response import Response
+from powertools.event_handler.response_builder import ResponseBuilder
+from powertools.event_handler.route import Route
+from powertools.event_handler.routing import RouteTable
+from powertools.event_handler.serializer import compact_json_serializer
+
+if TYPE_CHECKING:
+    from powertools.common.typing import LambdaContext
+
+__all__ = [
+    "ALBResolver",
+    "APIGatewayHttpResolver",
+    "APIGatewayRestResolver",
+    "ApiGatewayResolver",
+    "BaseRouter",
+    "CORSConfig",
+    "ProxyEventType",
+    "Response",
+    "ResponseBuilder",
+    "Route",
+    "Router",
+]
+
+AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+Middleware = Callable[..., Any]
+
+DEBUG_ENV = "POWERTOOLS_EVENT_HANDLER_DEBUG"
+# API Gateway caps request headers at 10 KiB and ALB at 64 KiB; anything beyond is not a real request.
+MAX_HEADER_BYTES = 64 * 1024
+# Header values debug output never prints.
+_SECRET_HEADERS = frozenset({"authorization", "cookie", "x-api-key", "x-amz-security-token", "proxy-authorization"})
+
+
+class ProxyEventType(Enum):
+    """Which integration's event (and response) format a resolver speaks."""
+
+    APIGatewayProxyEvent = "APIGatewayProxyEvent"
+    APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
+    ALBEvent = "ALBEvent"
+    BedrockAgentEvent = "BedrockAgentEvent"
+    VPCLatticeEvent = "VPCLatticeEvent"
+    VPCLatticeEventV2 = "VPCLatticeEventV2"
+    LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
+
+
+def _event_class(proxy_type: ProxyEventType) -> type[BaseProxyEvent]:
+    # Imported on demand so a REST app never loads the Lattice or ALB shapes.
+    if proxy_type is ProxyEventType.APIGatewayProxyEvent:
+        from powertools.common.events.api_gateway import APIGatewayProxyEvent
+
+        return APIGatewayProxyEvent
+    if proxy_type is ProxyEventType.APIGatewayProxyEventV2:
+        from powertools.common.events.api_gateway import APIGatewayProxyEventV2
+
+        return APIGatewayProxyEventV2
+    if proxy_type is ProxyEventType.LambdaFunctionUrlEvent:
+        from powertools.common.events.function_url import LambdaFunctionUrlEvent
+
+        return LambdaFunctionUrlEvent
+    if proxy_type is ProxyEventType.VPCLatticeEvent:
+        from powertools.common.events.vpc_lattice import VPCLatticeEvent
+
+        return VPCLatticeEvent
+    if proxy_type is ProxyEventType.VPCLatticeEventV2:
+        from powertools.common.events.vpc_lattice import VPCLatticeEventV2
+
+        return VPCLatticeEventV2
+    if proxy_type is ProxyEventType.ALBEvent:
+        from powertools.common.events.alb import ALBEvent
+
+        return ALBEvent
+    raise ValueError(f"{proxy_type} is not an HTTP proxy event type this resolver can route")
+
+
+class BaseRouter:
+    """Route registration shared by resolvers and ``Router``: the method decorators and middlewares."""
+
+    _router_middlewares: list[Middleware]
+    context: dict[str, Any]
+
+    def route(
+        self,
+        rule: str,
+        method: str | Sequence[str],
+        cors: bool | None = None,
+        compress: bool = False,
+        cache_control: str | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        responses: dict[int, Any] | None = None,
+        response_description: str | None = None,
+        tags: list[str] | None = None,
+        operation_id: str | None = None,
+        include_in_schema: bool = True,
+        security: list[dict[str, list[str]]] | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+        deprecated: bool = False,
+        enable_validation: bool | None = None,
+        custom_response_validation_http_code: int | None = None,
+        status_code: int = 200,
+        middlewares: list[Middleware] | None = None,
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        raise NotImplementedError
+
+    def _method_route(self, method: str, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self.route(rule, method, **options)
+
+    def get(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        """Register a GET route; options as for ``route`` (cors, compress, cache_control, middlewares, ...)."""
+        return self._method_route("GET", rule, **options)
+
+    def post(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self._method_route("POST", rule, **options)
+
+    def put(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self._method_route("PUT", rule, **options)
+
+    def delete(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self._method_route("DELETE", rule, **options)
+
+    def patch(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self._method_route("PATCH", rule, **options)
+
+    def head(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
+        return self._method_route("HEAD", rule, **options)
+
+    def use(self, middlewares: list[Middleware]) -> None:
+        """Add middlewares that run, in this order, around every route."""
+        self._router_middlewares = [*self._router_middlewares, *middlewares]
+
+    def append_context(self, **additional_context: Any) -> None:
+        """Share values between middlewares and routes for the current request (cleared after it)."""
+        self.context.update(**additional_context)
+
+    def clear_context(self) -> None:
+        self.context.clear()
+
+
+def _debug_enabled(debug: bool | None) -> bool:
+    if debug is not None:
+        return debug
+    from powertools.common.config import env_bool, is_dev_mode
+
+    return env_bool(DEBUG_ENV) or is_dev_mode()
+
+
+def _redacted(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the event safe to print: credential-carrying headers masked."""
+    copy = dict(event)
+    for key in ("headers", "multiValueHeaders"):
+        headers = copy.get(key)
+        if isinstance(headers, Mapping):
+            copy[key] = {
+                name: ("*****" if name.lower() in _SECRET_HEADERS else value) for name, value in headers.items()
+            }
+    if copy.get("cookies"):
+        copy["cookies"] = ["*****"]
+    return copy
+
+
+def _header_bytes(headers: Any) -> int:
+    """Total characters in header names and values (every request pays this, so C-level fast path first)."""
+    if not isinstance(headers, Mapping):
+        return 0
+    try:
+        return len("".join(headers)) + len("".join(headers.values()))
+    except TypeError:  # list values (multi-value headers, Lattice v2) or junk
+        pass
+    total = 0
+    for name, value in headers.items():
+        total += len(name) if isinstance(name, str) else 0
+        if isinstance(value, str):
+            total += len(value)
+        elif isinstance(value, list):
+            total += sum(len(item) for item in value if isinstance(item, str))
+    return total
+
+
+class ApiGatewayResolver(BaseRouter):
+    """Routes HTTP proxy events to functions and builds the integration's response.
+
+    Parameters
+    ----------
+    proxy_type: which integration's events to expect (API Gateway REST by default)
+    cors: CORS for every route (routes can opt out with ``cors=False``)
+    debug: pretty event output and tracebacks in 500 bodies; default from
+        POWERTOOLS_EVENT_HANDLER_DEBUG or POWERTOOLS_DEV. Never enable in production.
+    serializer: turns JSON bodies into text; compact ``json.dumps`` with powertools' Encoder by default
+    strip_prefixes: path prefixes (strings or compiled regexes) removed before routing
+    enable_validation: OpenAPI validation; not available in this release (raises)
+    json_body_deserializer: parses ``current_event.json_body``; ``json.loads`` by default
+    """
+
+    _proxy_event_type: ProxyEventType = ProxyEventType.APIGatewayProxyEvent
+    _trailing_slashes = False
+
+    def __init__(
+        self,
+        proxy_type: ProxyEventType | None = None,
+        cors: CORSConfig | None = None,
+        debug: bool | None = None,
+        serializer: Callable[[Any], str] | None = None,
+        strip_prefixes: list[str | re.Pattern[str]] | None = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: int | None = None,
+        json_body_deserializer: Callable[[str], Any] | None = None,
+    ) -> None:
+        if enable_validation or response_validation_error_http_code is not None:
+            raise ValidationNotAvailableError(type(self).__name__)
+        self._proxy_type = proxy_type or self._proxy_event_type
+        self._event_class = _event_class(self._proxy_type)
+        self._routes: RouteTable[Route] = RouteTable(trailing_slashes=self._trailing_slashes)
+        self._route_keys: set[str] = set()
+        self._cors = cors
+        self._cors_enabled = cors is not None
+        self._cors_methods: set[str] = {"OPTIONS"}
+        self._debug = _debug_enabled(debug)
+        self._strip_prefixes = list(strip_prefixes) if strip_prefixes else None
+        self._json_body_deserializer = json_body_deserializer
+        self._router_middlewares: list[Middleware] = []
+        self._middleware_generation = 0
+        self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
+        self.context: dict[str, Any] = {}
+        self.processed_stack_frames: list[str] = []
+        self._current_event: BaseProxyEvent | None = None
+        self._lambda_context: LambdaContext | None = None
+        self._serializer: Callable[[Any], str] = serializer or compact_json_serializer()
+
+    # --- request state ----------------------------------------------------------------------
+
+    @property
+    def current_event(self) -> Any:
+        """The event being resolved, as this integration's event class."""
+        if self._current_event is None:
+            raise RuntimeError("current_event is only available while app.resolve() is handling an event")
+        return self._current_event
+
+    @current_event.setter
+    def current_event(self, value: BaseProxyEvent) -> None:
+        self._current_event = value
+
+    @property
+    def lambda_context(self) -> LambdaContext:
+        if self._lambda_context is None:
+            raise RuntimeError("lambda_context is only available while app.resolve() is handling an event")
+        return self._lambda_context
+
+    @lambda_context.setter
+    def lambda_context(self, value: LambdaContext) -> None:
+        self._lambda_context = value
+
+    def use(self, middlewares: list[Middleware]) -> None:
+        super().use(middlewares)
+        self._middleware_generation += 1  # routes rebuild their chains on next call
+
+    def _push_processed_stack_frame(self, frame: str) -> None:
+        self.processed_stack_frames.append(frame)
+
+    # --- registration -----------------------------------------------------------------------
+
+    def route(
+        self,
+        rule: str,
+        method: str | Sequence[str],
+        cors: bool | None = None,
+        compress: bool = False,
+        cache_control: str | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        responses: dict[int, Any] | None = None,
+        response_description: str | None = None,
+        tags: list[str] | None = None,
+        operation_id: str | None = None,
+        include_in_schema: bool = True,
+        security: list[dict[str, list[str]]] | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+        deprecated: bool = False,
+        enable_validation: bool | None = None,
+        custom_response_validation_http_code: int | None = None,
+        status_code: int = 200,
+        middlewares: list[Middleware] | None = None,
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        """Register a function for ``rule`` and one or more HTTP methods.
+
+        ``rule`` is a path in which ``<name>`` captures one segment and is passed to the
+        function as the keyword argument ``name``; it may use regular-expression syntax
+        (``/static/.+``) for catch-all routes.
+        """
+        if not isinstance(rule, str):
+            raise TypeError(f"route rule must be a str, got {type(rule).__name__}")
+        if enable_validation or custom_response_validation_http_code is not None:
+            raise ValidationNotAvailableError(f"route {rule!r}")
+        methods = [method] if isinstance(method, str) else list(method)
+        openapi: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("summary", summary),
+                ("description", description),
+                ("responses", responses),
+                ("response_description", response_description),
+                ("tags", tags),
+                ("operation_id", operation_id),
+                ("security", security),
+                ("openapi_extensions", openapi_extensions),
+            )
+            if value is not None
+        }
+        openapi["include_in_schema"] = include_in_schema
+        openapi["deprecated"] = deprecated
+
+        def register(func: AnyCallableT) -> AnyCallableT:
+            cors_enabled = self._cors_enabled if cors is None else cors
+            for item in methods:
+                http_method = item.upper()
+                route = Route(
+                    http_method, rule, func, cors_enabled, compress, cache_control, middlewares, status_code, openapi
+                )
+                self._warn_duplicate(http_method, rule)
+                self._routes.add(http_method, rule, route)
+                if cors_enabled:
+                    self._cors_methods.add(http_method)
+            return func
+
+        return register
+
+    def _warn_duplicate(self, method: str, rule: str) -> None:
+        key = f"{method} {rule}"
+        if key in self._route_keys:
+            import warnings
+
+            warnings.warn(
+                f"A route for {method} {rule!r} is already registered; the first one keeps answering",
+                stacklevel=4,
+            )
+        self._route_keys.add(key)
+
+    def exception_handler(
+        self, exc_class: type[BaseException] | list[type[BaseException]]
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        """Register a function that turns an exception (and its subclasses) into a response."""
+
+        def register(func: AnyCallableT) -> AnyCallableT:
+            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
+                self._exception_handlers[cls] = func
+            return func
+
+        return register
+
+    def not_found(self, func: AnyCallableT | None = None) -> Any:
+        """Register the function that answers requests no route matches (receives a NotFoundError)."""
+        if func is None:
+            return self.exception_handler(NotFoundError)
+        return self.exception_handler(NotFoundError)(func)
+
+    def include_router(self, router: Router, prefix: str | None = None) -> None:
+        """Add a Router's routes (under ``prefix``), middlewares, exception handlers and context."""
+        self.context.update(**router._context)
+        router.api_resolver = self
+        if router._router_middlewares:
+            self.use(router._router_middlewares)
+        self._exception_handlers.update(router._exception_handlers)
+        for rule, method, options, func in router._registrations:
+            if prefix:
+                rule = prefix if rule == "/" else f"{prefix}{rule}"
+            self.route(rule, method, **options)(func)
+
+    # --- resolution -------------------------------------------------------------------------
+
+    def __call__(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
+        return self.resolve(event, context)
+
+    def _prepare(self, event: Mapping[str, Any], context: LambdaContext) -> None:
+        if isinstance(event, BaseProxyEvent):
+            event = event.raw_event  # an already-wrapped event works too
+        if self._debug:
+            print(json.dumps(_redacted(event), indent=4, cls=Encoder, default=str))
+        self._current_event = self._to_proxy_event(event)
+        self._lambda_context = context
+        if self._debug:
+            self.processed_stack_frames = []
+
+    def resolve(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
+        """Route ``event`` to its function and return the integration's response dict.
+
+        Raises InvalidEventError when the event is not this integration's HTTP event.
+        """
+        self._prepare(event, context)
+        try:
+            too_large = self._reject_oversized()
+            if too_large is not None:
+                return too_large
+            method, path = self._method_and_path()
+            found = self._routes.match(method, path)
+            if found is None:
+                builder = self._call_route(self._not_found_route(method, path), {})
+            else:
+                route, arguments = found
+                self.context["_route"], self.context["_path"] = route, path
+                builder = self._call_route(route, arguments)
+            response = self._build_response(builder)
+        finally:
+            self.clear_context()
+        self._print_processed_stack()
+        return response
+
+    async def resolve_async(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
+        """``resolve`` for apps with ``async def`` routes or middlewares: ``asyncio.run(app.resolve_async(...))``."""
+        self._prepare(event, context)
+        try:
+            too_large = self._reject_oversized()
+            if too_large is not None:
+                return too_large
+            method, path = self._method_and_path()
+            found = self._routes.match(method, path)
+            if found is None:
+                builder = await self._call_route_async(self._not_found_route(method, path), {})
+            else:
+                route, arguments = found
+                self.append_context(_route=route, _path=path)
+                builder = await self._call_route_async(route, arguments)
+            response = self._build_response(builder)
+        finally:
+            self.clear_context()
+        self._print_processed_stack()
+        return response
+
+    def _print_processed_stack(self) -> None:
+        if self._debug and self.processed_stack_frames:
+            print("\nProcessed Middlewares:\n" + "\n".join(self.processed_stack_frames))
+
+    def _to_proxy_event(self, event: Mapping[str, Any]) -> BaseProxyEvent:
+        return self._event_class(event, self._json_body_deserializer)
+
+    def _method_and_path(self) -> tuple[str, str]:
+        event: BaseProxyEvent = self._current_event  # type: ignore[assignment]  # set by _prepare
+        method = event.http_method
+        path = event.path
+        if not isinstance(method, str) or not isinstance(path, str):
+            raise InvalidEventError(f"{type(event).__name__} has a non-string HTTP method or path", field="path")
+        return method.upper(), self._remove_prefix(path)
+
+    def _reject_oversized(self) -> dict[str, Any] | None:
+        raw = self.current_event._data
+        # REST and ALB send each header in both maps when multi-value is on; measuring one is enough.
+        size = _header_bytes(raw.get("headers")) or _header_bytes(raw.get("multiValueHeaders"))
+        if size <= MAX_HEADER_BYTES:
+            return None
+        body = {"statusCode": 431, "message": f"Request headers too large: {size} bytes, limit {MAX_HEADER_BYTES}"}
+        return self._build_response(
+            ResponseBuilder(Response(431, content_types.APPLICATION_JSON, body), self._serializer)
+        )
+
+    def _remove_prefix(self, path: str) -> str:
+        if not self._strip_prefixes:
+            return path
+        for prefix in self._strip_prefixes:
+            if isinstance(prefix, str):
+                if path == prefix:
+                    return "/"
+                if prefix and path.startswith(f"{prefix}/"):
+                    return path[len(prefix) :]
+            else:
+                path = prefix.sub("", path)
+                if not path:
+                    return "/"
+        return path
+
+    def _not_found_route(self, method: str, path: str) -> Route:
+        def not_found_handler() -> Response:
+            if self._cors and method == "OPTIONS":
+                # A CORS preflight: answer it with the methods CORS-enabled routes accept.
+                allow = {"Access-Control-Allow-Methods": CORSConfig.build_allow_methods(self._cors_methods)}
+                return Response(status_code=204, content_type=None, headers=allow, body="")
+            handler = self._lookup_exception_handler(NotFoundError)
+            if handler is not None:
+                return self._to_response(handler(NotFoundError()))
+            return Response(
+                status_code=404,
+                content_type=content_types.APPLICATION_JSON,
+                body={"statusCode": 404, "message": "Not found"},
+            )
+
+        route = Route(method, ".*", not_found_handler, cors=self._cors_enabled, compress=False)
+        self.append_context(_route=route, _path=path)
+        return route
+
+    def _call_route(self, route: Route, arguments: dict[str, str]) -> ResponseBuilder:
+        try:
+            result = route(self._router_middlewares, self, arguments)
+            return ResponseBuilder(self._to_response(result), self._serializer, route)
+        except Exception as exc:
+            return self._handle_exception(exc, route)
+
+    async def _call_route_async(self, route: Route, arguments: dict[str, str]) -> ResponseBuilder:
+        try:
+            result = await route.call_async(self._router_middlewares, self, arguments)
+            return ResponseBuilder(self._to_response(result), self._serializer, route)
+        except Exception as exc:
+            return self._handle_exception(exc, route)
+
+    def _lookup_exception_handler(self, exc_type: type[BaseException]) -> Callable[..., Any] | None:
+        if not self._exception_handlers:
+            return None
+        for cls in exc_type.__mro__:
+            handler = self._exception_handlers.get(cls)
+            if handler is not None:
+                return handler
+        return None
+
+    def _handle_exception(self, exc: Exception, route: Route) -> ResponseBuilder:
+        handler = self._lookup_exception_handler(type(exc))
+        if handler is not None:
+            try:
+                return ResponseBuilder(self._to_response(handler(exc)), self._serializer, route)
+            except ServiceError as raised_by_handler:
+                exc = raised_by_handler
+        if isinstance(exc, ServiceError):
+            body = {"statusCode": exc.status_code, "message": exc.msg}
+            return ResponseBuilder(
+                Response(exc.status_code, content_types.APPLICATION_JSON, body), self._serializer, route
+            )
+        if isinstance(exc, InvalidEventError):
+            # The client sent a body that isn't valid base64 or JSON: their error, not ours.
+            body = {"statusCode": 400, "message": str(exc)}
+            return ResponseBuilder(Response(400, content_types.APPLICATION_JSON, body), self._serializer, route)
+        import logging  # loaded on the error path only: logging costs milliseconds of cold start
+
+        logging.getLogger("powertools.event_handler").error(
+            "Unhandled exception in route %s %s", route.method, route.path, exc_info=exc
+        )
+        if self._debug:
+            import traceback
+
+            text = "".join(traceback.format_exception(exc))
+            return ResponseBuilder(Response(500, content_types.TEXT_PLAIN, text), self._serializer, route)
+        body = {"statusCode": 500, "message": "Internal server error"}
+        return ResponseBuilder(Response(500, content_types.APPLICATION_JSON, body), self._serializer, route)
+
+    def _to_response(self, result: Any) -> Response:
+        """dict/list/str/bytes -> 200 JSON (or the route's status_code); (body, status) tuples too."""
+        if isinstance(result, Response):
+            return result
+        if isinstance(result, tuple) and len(result) == 2:
+            body, status_code = result
+        else:
+            route = self.context.get("_route")
+            body, status_code = result, (route.status_code if route is not None else 200)
+        return Response(status_code=status_code, content_type=content_types.APPLICATION_JSON, body=body)
+
+    def _build_response(self, builder: ResponseBuilder) -> dict[str, Any]:
+        return builder.build(self.current_event, self._cors)
+
+
+class Router(BaseRouter):
+    """Routes defined in another module, added to the app with ``app.include_router(router, prefix=...)``.
+
+    After inclusion ``router.current_event``, ``router.lambda_context`` and
+    ``router.context`` are the app's.
+    """
+
+    def __init__(self) -> None:
+        self._registrations: list[tuple[str, str | Sequence[str], dict[str, Any], Callable[..., Any]]] = []
+        self._router_middlewares: list[Middleware] = []
+        self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
+        self._context: dict[str, Any] = {}
+        self.api_resolver: ApiGatewayResolver | None = None
+
+    def _resolver(self, attribute: str) -> ApiGatewayResolver:
+        if self.api_resolver is None:
+            raise RuntimeError(f"router.{attribute} is available once the router is added with app.include_router()")
+        return self.api_resolver
+
+    @property
+    def current_event(self) -> Any:
+        return self._resolver("current_event").current_event
+
+    @property
+    def lambda_context(self) -> LambdaContext:
+        return self._resolver("lambda_context").lambda_context
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.api_resolver.context if self.api_resolver is not None else self._context
+
+    @context.setter
+    def context(self, value: dict[str, Any]) -> None:
+        if self.api_resolver is not None:
+            self.api_resolver.context = value
+        else:
+            self._context = value
+
+    def route(
+        self,
+        rule: str,
+        method: str | Sequence[str],
+        cors: bool | None = None,
+        compress: bool = False,
+        cache_control: str | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        responses: dict[int, Any] | None = None,
+        response_description: str | None = None,
+        tags: list[str] | None = None,
+        operation_id: str | None = None,
+        include_in_schema: bool = True,
+        security: list[dict[str, list[str]]] | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+        deprecated: bool = False,
+        enable_validation: bool | None = None,
+        custom_response_validation_http_code: int | None = None,
+        status_code: int = 200,
+        middlewares: list[Middleware] | None = None,
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        if enable_validation or custom_response_validation_http_code is not None:
+            raise ValidationNotAvailableError(f"route {rule!r}")
+        options: dict[str, Any] = {
+            "cors": cors,
+            "compress": compress,
+            "cache_control": cache_control,
+            "summary": summary,
+            "description": description,
+            "responses": responses,
+            "response_description": response_description,
+            "tags": tags,
+            "operation_id": operation_id,
+            "include_in_schema": include_in_schema,
+            "security": security,
+            "openapi_extensions": openapi_extensions,
+            "deprecated": deprecated,
+            "status_code": status_code,
+            "middlewares": middlewares,
+        }
+
+        def register(func: AnyCallableT) -> AnyCallableT:
+            self._registrations.append((rule, method, options, func))
+            return func
+
+        return register
+
+    def exception_handler(
+        self, exc_class: type[BaseException] | list[type[BaseException]]
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        def register(func: AnyCallableT) -> AnyCallableT:
+            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
+                self._exception_handlers[cls] = func
+            return func
+
+        return register
+
+    def not_found(self, func: AnyCallableT | None = None) -> Any:
+        if func is None:
+            return self.exception_handler(NotFoundError)
+        return self.exception_handler(NotFoundError)(func)
+
+
+class APIGatewayRestResolver(ApiGatewayResolver):
+    """API Gateway REST API (payload 1.0). Trailing slashes in rules and paths are ignored."""
+
+    _proxy_event_type = ProxyEventType.APIGatewayProxyEvent
+    _trailing_slashes = True
+
+
+class APIGatewayHttpResolver(ApiGatewayResolver):
+    """API Gateway HTTP API (payload 2.0)."""
+
+    _proxy_event_type = ProxyEventType.APIGatewayProxyEventV2
+
+
+class ALBResolver(ApiGatewayResolver):
+    """Application Load Balancer targets, with or without multi-value headers."""
+
+    _proxy_event_type = ProxyEventType.ALBEvent
+
+    def __init__(
+        self,
+        cors: CORSConfig | None = None,
+        debug: bool | None = None,
+        serializer: Callable[[Any], str] | None = None,
+        strip_prefixes: list[str | re.Pattern[str]] | None = None,
+        enable_validation: bool = False,
+        response_validation_error_http_code: int | None = None,
+        json_body_deserializer: Callable[[str], Any] | None = None,
+        decode_query_parameters: bool = False,
+    ) -> None:
+        super().__init__(
+            None,
+            cors,
+            debug,
+            serializer,
+            strip_prefixes,
+            enable_validation,
+            response_validation_error_http_code,
+            json_body_deserializer,
+        )
+        self.decode_query_parameters = decode_query_parameters
+
+    def _to_proxy_event(self, event: Mapping[str, Any]) -> BaseProxyEvent:
+        proxy_event = super()._to_proxy_event(event)
+        if hasattr(proxy_event, "decode_query_parameters"):
+            proxy_event.decode_query_parameters = self.decode_query_parameters
+        return proxy_event
+
+    def _to_response(self, result: Any) -> Response:
+        # ALB answers 502 to a Response with a null body, so send an empty one instead.
+        if isinstance(result, Response) and result.body is None:
+            result.body = ""
+        return super()._to_response(result)

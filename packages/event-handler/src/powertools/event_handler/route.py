@@ -1,0 +1,153 @@
+"""A registered route and the middleware chain that wraps its function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from powertools.event_handler.api_gateway import ApiGatewayResolver
+
+__all__ = ["MiddlewareFrame", "Route"]
+
+Middleware = Callable[..., Any]
+
+
+class Route:
+    """One (method, rule) -> function registration with its per-route settings.
+
+    The OpenAPI fields (summary, tags, ...) are kept for the OpenAPI generator.
+    """
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        func: Callable[..., Any],
+        cors: bool,
+        compress: bool,
+        cache_control: str | None = None,
+        middlewares: list[Middleware] | None = None,
+        status_code: int = 200,
+        openapi: dict[str, Any] | None = None,
+    ) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.func = func
+        self.cors = cors
+        self.compress = compress
+        self.cache_control = cache_control
+        self.middlewares = list(middlewares or [])
+        self.status_code = status_code
+        self.openapi = openapi or {}
+        # Most routes set none of these; the response builder skips its checks for them.
+        self.adjusts_response = bool(cors or compress or cache_control)
+        self._stack: Callable[[Any], Any] | None = None
+        self._stack_generation = -1
+
+    def __repr__(self) -> str:
+        return f"Route({self.method} {self.path} -> {getattr(self.func, '__name__', self.func)!r})"
+
+    def __call__(
+        self, router_middlewares: list[Middleware], app: ApiGatewayResolver, route_arguments: dict[str, str]
+    ) -> Any:
+        """Run the route through its middleware chain (built once, rebuilt after ``app.use``)."""
+        generation = app._middleware_generation
+        if self._stack is None or self._stack_generation != generation:
+            self._stack = self._build_stack(router_middlewares)
+            self._stack_generation = generation
+        app.context["_route_args"] = route_arguments
+        return self._stack(app)
+
+    def _build_stack(self, router_middlewares: list[Middleware]) -> Callable[[Any], Any]:
+        # Global middlewares run first, then the route's own, then the function itself.
+        stack: Callable[[Any], Any] = _CallRoute(self.func)
+        for middleware in reversed([*router_middlewares, *self.middlewares]):
+            stack = MiddlewareFrame(middleware, stack)
+        return stack
+
+    async def call_async(
+        self, router_middlewares: list[Middleware], app: ApiGatewayResolver, route_arguments: dict[str, str]
+    ) -> Any:
+        """Async twin of ``__call__``: async middlewares are awaited, sync ones run in a worker thread."""
+        app.append_context(_route_args=route_arguments)
+        stack: Callable[[Any], Any] = _CallRouteAsync(self.func)
+        for middleware in reversed([*router_middlewares, *self.middlewares]):
+            stack = AsyncMiddlewareFrame(middleware, stack)
+        return await stack(app)
+
+
+class _CallRoute:
+    """The last frame: call the function with the path values and normalise its result to a Response."""
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self.func = func
+
+    @property
+    def __name__(self) -> str:
+        return getattr(self.func, "__name__", "route")
+
+    def __call__(self, app: ApiGatewayResolver) -> Any:
+        return app._to_response(self.func(**app.context.get("_route_args", {})))
+
+
+class _CallRouteAsync(_CallRoute):
+    async def __call__(self, app: ApiGatewayResolver) -> Any:
+        import inspect
+
+        result = self.func(**app.context.get("_route_args", {}))
+        if inspect.isawaitable(result):
+            result = await result
+        return app._to_response(result)
+
+
+class MiddlewareFrame:
+    """One middleware and what comes after it; calling the frame runs ``middleware(app, next)``."""
+
+    __slots__ = ("current_middleware", "next_middleware")
+
+    def __init__(self, current_middleware: Middleware, next_middleware: Callable[[Any], Any]) -> None:
+        self.current_middleware = current_middleware
+        self.next_middleware = next_middleware
+
+    @property
+    def __name__(self) -> str:
+        return str(getattr(self.current_middleware, "__name__", type(self.current_middleware).__name__))
+
+    def __str__(self) -> str:
+        following = getattr(self.next_middleware, "__name__", "?")
+        return f"[{self.__name__}] next call chain is {self.__name__} -> {following}"
+
+    def __call__(self, app: ApiGatewayResolver) -> Any:
+        if app._debug:
+            app._push_processed_stack_frame(str(self))
+        result = self.current_middleware(app, self.next_middleware)
+        # A middleware that answers early may return a dict or tuple like a route does.
+        return app._to_response(result)
+
+
+class AsyncMiddlewareFrame(MiddlewareFrame):
+    __slots__ = ()
+
+    async def __call__(self, app: ApiGatewayResolver) -> Any:
+        import asyncio
+        import inspect
+
+        if app._debug:
+            app._push_processed_stack_frame(str(self))
+        middleware = self.current_middleware
+        handler = getattr(middleware, "handler", middleware)
+        if inspect.iscoroutinefunction(middleware) or inspect.iscoroutinefunction(handler):
+            return app._to_response(await middleware(app, self.next_middleware))
+        # A sync middleware calls next_middleware(app) and expects a Response back, so it runs in a
+        # worker thread while the rest of the chain runs on the event loop.
+        loop = asyncio.get_running_loop()
+        following = self.next_middleware
+
+        def sync_next(app: ApiGatewayResolver) -> Any:
+            return asyncio.run_coroutine_threadsafe(following(app), loop).result()
+
+        sync_next.__name__ = getattr(following, "__name__", "next")
+        return app._to_response(await asyncio.to_thread(middleware, app, sync_next))

@@ -1,0 +1,205 @@
+"""HTTP exceptions, exception handlers, not-found handlers, debug mode and malformed events."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import pytest
+
+from powertools.common.exceptions import InvalidEventError
+from powertools.event_handler import (
+    APIGatewayHttpResolver,
+    APIGatewayRestResolver,
+    BadRequestError,
+    ForbiddenError,
+    InternalServerError,
+    NotFoundError,
+    RequestEntityTooLargeError,
+    RequestTimeoutError,
+    Response,
+    ServiceError,
+    UnauthorizedError,
+    ValidationNotAvailableError,
+    content_types,
+)
+
+
+def rest_event(path: str, method: str = "GET", body: str | None = None, b64: bool = False) -> dict[str, Any]:
+    return {"httpMethod": method, "path": path, "headers": {}, "body": body, "isBase64Encoded": b64}
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (BadRequestError("nope"), 400),
+        (UnauthorizedError("nope"), 401),
+        (ForbiddenError("nope"), 403),
+        (NotFoundError("nope"), 404),
+        (RequestTimeoutError("nope"), 408),
+        (RequestEntityTooLargeError("nope"), 413),
+        (InternalServerError("nope"), 500),
+        (ServiceError(418, "nope"), 418),
+    ],
+)
+def test_http_exceptions_become_json_error_responses(error: ServiceError, status: int) -> None:
+    app = APIGatewayRestResolver()
+
+    @app.get("/fail")
+    def fail() -> None:
+        raise error
+
+    assert app.resolve(rest_event("/fail"), None) == {
+        "statusCode": status,
+        "body": json.dumps({"statusCode": status, "message": "nope"}, separators=(",", ":")),
+        "isBase64Encoded": False,
+        "multiValueHeaders": {"Content-Type": ["application/json"]},
+    }
+
+
+def test_exception_handler_matches_subclasses_and_may_raise_http_errors() -> None:
+    app = APIGatewayRestResolver()
+
+    @app.get("/value")
+    def value() -> None:
+        raise UnicodeError("bad text")  # a ValueError subclass
+
+    @app.get("/key")
+    def key() -> None:
+        raise KeyError("missing")
+
+    @app.exception_handler(ValueError)
+    def on_value(exc: ValueError) -> Response[Any]:
+        return Response(422, content_types.APPLICATION_JSON, {"error": str(exc)})
+
+    @app.exception_handler([KeyError, IndexError])
+    def on_lookup(exc: Exception) -> None:
+        raise ForbiddenError("lookup refused")
+
+    value_result = app.resolve(rest_event("/value"), None)
+    key_result = app.resolve(rest_event("/key"), None)
+
+    assert (value_result["statusCode"], value_result["body"]) == (422, '{"error":"bad text"}')
+    assert (key_result["statusCode"], key_result["body"]) == (403, '{"statusCode":403,"message":"lookup refused"}')
+
+
+def test_custom_not_found_handler() -> None:
+    app = APIGatewayRestResolver()
+
+    @app.not_found
+    def missing(exc: NotFoundError) -> Response[str]:
+        return Response(404, content_types.TEXT_PLAIN, f"no route for {app.current_event.path}")
+
+    result = app.resolve(rest_event("/nowhere"), None)
+    assert (result["statusCode"], result["body"]) == (404, "no route for /nowhere")
+
+
+def test_unhandled_exception_is_a_500_without_details(caplog: pytest.LogCaptureFixture) -> None:
+    app = APIGatewayRestResolver(debug=False)
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise RuntimeError("database password is hunter2")
+
+    with caplog.at_level(logging.ERROR, logger="powertools.event_handler"):
+        result = app.resolve(rest_event("/crash"), None)
+
+    assert result == {
+        "statusCode": 500,
+        "body": '{"statusCode":500,"message":"Internal server error"}',
+        "isBase64Encoded": False,
+        "multiValueHeaders": {"Content-Type": ["application/json"]},
+    }
+    # The operator still gets the traceback, in the function's logs.
+    assert "RuntimeError: database password is hunter2" in caplog.text
+
+
+def test_debug_mode_returns_the_traceback_and_pretty_prints_a_redacted_event(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POWERTOOLS_EVENT_HANDLER_DEBUG", "true")
+    app = APIGatewayRestResolver()
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise RuntimeError("kaboom")
+
+    event = rest_event("/crash")
+    event["headers"] = {"Authorization": "Bearer token-value", "Accept": "*/*"}
+    result = app.resolve(event, None)
+
+    assert result["statusCode"] == 500
+    assert result["multiValueHeaders"] == {"Content-Type": ["text/plain"]}
+    assert result["body"].startswith("Traceback (most recent call last):")
+    assert result["body"].rstrip().endswith("RuntimeError: kaboom")
+    printed = capsys.readouterr().out
+    assert '    "path": "/crash",' in printed
+    assert '"Authorization": "*****"' in printed
+    assert "token-value" not in printed
+
+
+def test_powertools_dev_turns_debug_on_and_explicit_false_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POWERTOOLS_DEV", "1")
+    with pytest.warns(UserWarning, match="POWERTOOLS_DEV"):
+        assert APIGatewayRestResolver()._debug is True
+    assert APIGatewayRestResolver(debug=False)._debug is False
+
+
+@pytest.mark.parametrize(
+    ("body", "b64", "message"),
+    [
+        ("{not json", False, "body is not valid JSON: Expecting property name enclosed in double quotes at position 1"),
+        ("***", True, "body is not valid base64"),
+        ("//79", True, "body is base64 of bytes that are not UTF-8 text"),
+    ],
+)
+def test_malformed_body_is_a_400_naming_the_problem(body: str, b64: bool, message: str) -> None:
+    app = APIGatewayRestResolver()
+    app.post("/todos")(lambda: {"got": app.current_event.json_body})
+
+    result = app.resolve(rest_event("/todos", "POST", body, b64), None)
+
+    assert result["statusCode"] == 400
+    assert json.loads(result["body"])["message"].startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("resolver", "event", "field"),
+    [
+        (APIGatewayRestResolver, {"path": "/x", "headers": {}}, "httpMethod"),
+        (APIGatewayRestResolver, {"httpMethod": "GET", "headers": {}}, "path"),
+        (APIGatewayHttpResolver, {"rawPath": "/x"}, "requestContext.http.method"),
+        (APIGatewayHttpResolver, {"requestContext": {"http": {"method": "GET"}}}, "rawPath"),
+    ],
+)
+def test_event_missing_required_fields_raises_a_typed_error(resolver: Any, event: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidEventError, match=field.replace(".", r"\.")) as raised:
+        resolver().resolve(event, None)
+    assert raised.value.field == field
+
+
+def test_event_that_is_not_an_object_raises_a_typed_error() -> None:
+    with pytest.raises(InvalidEventError, match="expects the event as a JSON object"):
+        APIGatewayRestResolver().resolve(["not", "an", "event"], None)  # type: ignore[arg-type]
+
+
+def test_absurd_headers_get_a_431_without_running_the_route() -> None:
+    app = APIGatewayRestResolver()
+    ran: list[bool] = []
+    app.get("/")(lambda: ran.append(True) or {})
+    event = rest_event("/")
+    event["headers"] = {"X-Padding": "a" * 70_000}
+
+    result = app.resolve(event, None)
+
+    assert result["statusCode"] == 431
+    assert json.loads(result["body"])["message"].startswith("Request headers too large: 70009 bytes")
+    assert ran == []
+
+
+def test_enable_validation_is_refused_clearly() -> None:
+    with pytest.raises(ValidationNotAvailableError, match="enable_validation is not available yet"):
+        APIGatewayRestResolver(enable_validation=True)
+    with pytest.raises(NotImplementedError):
+        APIGatewayRestResolver().get("/x", enable_validation=True)
