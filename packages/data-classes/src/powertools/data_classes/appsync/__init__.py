@@ -1,0 +1,1 @@
+"""AppSync helpers under upstream's module name (``scalar_types_utils``)."""
