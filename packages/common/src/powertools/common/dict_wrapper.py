@@ -21,15 +21,17 @@ class DictWrapper(Mapping[str, Any]):
     """
 
     __slots__ = ("_cache", "_data", "_json_deserializer")
+    _cache: dict[str, Any]
 
     def __init__(self, data: Mapping[str, Any], json_deserializer: JsonDeserializer | None = None) -> None:
-        if not isinstance(data, Mapping):
+        # Events are almost always plain dicts: test that first, the ABC check is slow.
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise InvalidEventError(
                 f"{type(self).__name__} expects the event as a JSON object (dict), got {type(data).__name__}"
             )
         self._data: Mapping[str, Any] = data
         self._json_deserializer: JsonDeserializer = json_deserializer or json.loads
-        self._cache: dict[str, Any] = {}
+        # _cache is created on first use: most wrappers (request contexts, identities) never need it.
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -58,15 +60,19 @@ class DictWrapper(Mapping[str, Any]):
     def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
         """Compute a derived value (decoded or parsed body) once per event."""
         try:
-            return self._cache[name]
+            cache = self._cache
+        except AttributeError:
+            cache = self._cache = {}
+        try:
+            return cache[name]
         except KeyError:
-            value = self._cache[name] = compute()
+            value = cache[name] = compute()
             return value
 
     def _section(self, key: str) -> Mapping[str, Any]:
         """A nested object, or an empty one when the event doesn't carry it."""
         value = self._data.get(key)
-        return value if isinstance(value, Mapping) else {}
+        return value if type(value) is dict or isinstance(value, Mapping) else {}
 
 
 def decode_base64(value: str | bytes, *, field: str) -> bytes:
