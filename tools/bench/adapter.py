@@ -48,6 +48,10 @@ def module_path(flavour: str, dotted: str) -> str:
     raise KeyError(f"no module mapping for {dotted!r}; known utilities: {sorted(MODULES)}")
 
 
+class NotAvailableError(Exception):
+    """The flavour can't run this workload (package not installed, feature not built yet)."""
+
+
 class Api:
     """One flavour's view of the library: `api.module("parser.envelopes")`, `api.get("logger", "Logger")`."""
 
@@ -60,7 +64,12 @@ class Api:
         return importlib.import_module(module_path(self.flavour, dotted))
 
     def get(self, dotted: str, name: str) -> Any:
-        return getattr(self.module(dotted), name)
+        module = self.module(dotted)
+        try:
+            return getattr(module, name)
+        except AttributeError:
+            # A utility that exists but hasn't grown this feature yet (e.g. AppSyncResolver).
+            raise NotAvailableError(f"{self.flavour} {dotted} has no {name}") from None
 
 
 def is_installed(flavour: str, dotted: str) -> bool:

@@ -1,7 +1,15 @@
-"""Cold start: a fresh interpreter importing each utility's entry point, minus `python -c pass`."""
+"""Cold start: a fresh interpreter importing each utility's entry point, minus an empty program.
+
+Every program starts the same clean way (`clean_startup`): `python -S` with the interpreter's own
+sys.path set by a short prelude. Site-packages `.pth` files may run code at startup (a machine's
+certificate hooks, coverage, ...); that code preloads modules such as `re` and `pathlib` for one
+interpreter and not the other, and whatever a program needs that is already loaded looks free.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import subprocess
@@ -21,11 +29,21 @@ _IMPORTTIME = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S.*)$")
 
 @dataclass(frozen=True)
 class Probe:
-    """One timed program: `code` run by `python`. `key` identifies it (package name + flavour, or baseline)."""
+    """One timed program: `code` run by `python`. `key` identifies it (package name + flavour, or baseline).
+
+    `flags` go before `-c`, and `prelude` before `code`, for the program and its baseline alike.
+    """
 
     key: str
     python: str
     code: str
+    flags: tuple[str, ...] = ()
+    prelude: str = ""
+
+    def command(self, code: str | None = None, importtime: bool = False) -> list[str]:
+        """The command running `code` (default: this probe's) the way this probe starts."""
+        profile = ["-X", "importtime"] if importtime else []
+        return [self.python, *self.flags, *profile, "-c", self.prelude + (self.code if code is None else code)]
 
 
 @dataclass(frozen=True)
@@ -93,7 +111,7 @@ def measure(
     results = {probe.key: ProbeResult() for probe in probes}
     # A first untimed run of each: writes .pyc files, and finds the probes that cannot run at all.
     for probe in probes:
-        done = run([probe.python, "-c", probe.code])
+        done = run(probe.command())
         if done.returncode != 0:
             results[probe.key].status = "error"
             results[probe.key].reason = " / ".join(done.stderr.strip().splitlines()[-2:])
@@ -103,14 +121,14 @@ def measure(
             progress(f"cold start run {index + 1}/{runs} ({len(live)} programs)")
         for probe in live if index % 2 == 0 else reversed(live):
             start = clock()
-            run([probe.python, "-c", probe.code])
+            run(probe.command())
             results[probe.key].samples_ns.append(float(clock() - start))
     baselines: dict[str, frozenset[str]] = {}
     for probe in live:
         if probe.python not in baselines:
-            baselines[probe.python] = _imported_modules(run([probe.python, "-X", "importtime", "-c", BASELINE]).stderr)
+            baselines[probe.python] = _imported_modules(run(probe.command(BASELINE, importtime=True)).stderr)
         if probe.code != BASELINE:
-            stderr = run([probe.python, "-X", "importtime", "-c", probe.code]).stderr
+            stderr = run(probe.command(importtime=True)).stderr
             results[probe.key].top_imports = parse_importtime(stderr, baselines[probe.python])
     return results
 
@@ -142,3 +160,35 @@ def probes_for(
             if python not in pythons:
                 pythons.append(python)
     return [*probes, *(Probe(baseline_key(python), python, BASELINE) for python in pythons)]
+
+
+class StartupError(RuntimeError):
+    """An interpreter that cannot report its sys.path."""
+
+
+def clean_startup(python: str, run: Runner = _run) -> tuple[tuple[str, ...], str]:
+    """(flags, prelude) that start `python` with its usual sys.path but without running `.pth` code.
+
+    `-S` skips the site module; the prelude restores the paths site would add (editable installs
+    included) and imports `os`, which site would have loaded.
+    """
+    done = run([python, "-c", "import json, sys; print(json.dumps(sys.path))"])
+    try:
+        paths = json.loads(done.stdout)
+    except ValueError:
+        raise StartupError(f"{python} did not print its sys.path: {done.stderr.strip()[-200:]}") from None
+    if not isinstance(paths, list):
+        raise StartupError(f"{python} printed {paths!r} instead of its sys.path")
+    return ("-S",), f"import sys; sys.path[:] = {paths!r}; import os\n"
+
+
+def with_clean_startup(probes: Sequence[Probe], run: Runner = _run) -> list[Probe]:
+    """The probes, each started by `clean_startup` of its interpreter (asked once per interpreter)."""
+    startups: dict[str, tuple[tuple[str, ...], str]] = {}
+    for probe in probes:
+        if probe.python not in startups:
+            startups[probe.python] = clean_startup(probe.python, run)
+    return [
+        dataclasses.replace(probe, flags=startups[probe.python][0], prelude=startups[probe.python][1])
+        for probe in probes
+    ]

@@ -156,7 +156,7 @@ def cold_markdown(cold: Mapping[str, Any]) -> list[str]:
     lines = [
         *table,
         "",
-        f"Subtracted `python -c pass`: {baselines}.",
+        f"Subtracted an empty program (`python -S`, same sys.path): {baselines}.",
         "",
         "Top `-X importtime` entries (cumulative):",
         "",

@@ -81,7 +81,7 @@ def cold_section(packages: Sequence[Package], interpreters: dict[str, str | None
     def available(flavour: str, package: Package) -> bool:
         return flavour != "ours" or is_installed("ours", package.utility)
 
-    probes = coldstart.probes_for(packages, interpreters, available)
+    probes = coldstart.with_clean_startup(coldstart.probes_for(packages, interpreters, available))
     results = coldstart.measure(probes, runs, progress)
     baselines = {
         flavour: results.get(coldstart.baseline_key(python)) for flavour, python in interpreters.items() if python

@@ -15,16 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tools.bench.adapter import Api, is_installed
+from tools.bench.adapter import Api, NotAvailableError, is_installed
 from tools.bench.workloads import get_workload
 from tools.bench.workloads.base import Call, LineSink, Workload
 
 # The largest batch of calls per sample: bounds a sample for calls that are nearly free.
 MAX_INNER = 1 << 20
-
-
-class NotAvailableError(Exception):
-    """The flavour cannot run this workload here (its library is not installed, or it has no bare form)."""
 
 
 @dataclass(frozen=True)

@@ -27,21 +27,34 @@ def metrics() -> Metrics:
 
 
 def test_an_invalid_unit_names_the_metric_and_the_valid_units(metrics):
-    with pytest.raises(MetricUnitError, match=r"Invalid metric unit 'Litres' for metric 'Fuel', expected one of: "):
+    # Upstream's message first (README: "error messages add the metric name and how to fix it").
+    with pytest.raises(MetricUnitError, match=r"^Invalid metric unit 'Litres', expected either option: \['Seconds', "):
+        metrics.add_metric(name="Fuel", unit="Litres", value=1)
+    with pytest.raises(MetricUnitError, match=r"'NoUnit'\] \(metric 'Fuel'; use a MetricUnit member"):
         metrics.add_metric(name="Fuel", unit="Litres", value=1)
     with pytest.raises(MetricUnitError, match="Count/Second"):
         metrics.add_metric(name="Fuel", unit=["Count"], value=1)  # type: ignore[arg-type]
 
 
+def test_no_unit_is_published_as_none(metrics):
+    metrics.add_metric(name="Ratio", unit=MetricUnit.NoUnit, value=1)
+    metrics.add_metric(name="Plain", unit="NoUnit", value=1)
+    definitions = metrics.serialize_metric_set()["_aws"]["CloudWatchMetrics"][0]["Metrics"]
+    assert definitions == [{"Name": "Ratio", "Unit": "None"}, {"Name": "Plain", "Unit": "None"}]
+
+
 @pytest.mark.parametrize("resolution", [30, 0, True, "1", 1.5])
 def test_a_resolution_other_than_1_or_60_is_rejected(metrics, resolution):
-    with pytest.raises(MetricResolutionError, match=r"resolution .* for metric 'Latency', expected either option"):
+    with pytest.raises(
+        MetricResolutionError,
+        match=r"^Invalid metric resolution '.*', expected either option: \[60, 1\] \(metric 'Latency'; ",
+    ):
         metrics.add_metric(name="Latency", unit=MetricUnit.Seconds, value=1, resolution=resolution)
 
 
 @pytest.mark.parametrize("value", ["1", None, float("nan"), float("inf"), 1j, [1]])
 def test_a_value_that_is_not_a_finite_number_names_the_metric(metrics, value):
-    with pytest.raises(MetricValueError, match=r"Metric 'Orders': .* is not a valid number"):
+    with pytest.raises(MetricValueError, match=r" is not a valid number \(metric 'Orders'; "):
         metrics.add_metric(name="Orders", unit=MetricUnit.Count, value=value)
 
 
@@ -85,7 +98,10 @@ def test_missing_namespace_fails_the_flush_and_does_not_leak_into_the_next_one()
     metrics = Metrics()
     metrics.add_dimension(name="d", value="v")
     metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
-    with pytest.raises(SchemaValidationError, match=r"Must contain a metric namespace.*POWERTOOLS_METRICS_NAMESPACE"):
+    with pytest.raises(
+        SchemaValidationError,
+        match=r"^Must contain a metric namespace\. Pass namespace= or set POWERTOOLS_METRICS_NAMESPACE\.$",
+    ):
         metrics.flush_metrics()
     assert (metrics.metric_set, metrics.dimension_set) == ({}, {})
 

@@ -203,6 +203,20 @@ def test_eventbridge_alias_and_detail(load_event: Any) -> None:
     assert event.model_dump(by_alias=True)["detail-type"] == "OrderPlaced"
 
 
+def test_api_gateway_source_ip_is_a_network_as_upstream(load_event: Any) -> None:
+    import ipaddress
+
+    rest = models.APIGatewayProxyEventModel.model_validate(load_event("apigw_rest"))
+    assert rest.requestContext.identity.sourceIp == ipaddress.IPv4Network("203.0.113.42/32")
+    event = load_event("apigw_http")
+    event["requestContext"]["http"]["sourceIp"] = "2001:db8::1"
+    http = models.APIGatewayProxyEventV2Model.model_validate(event)
+    assert http.requestContext.http.sourceIp == ipaddress.IPv6Network("2001:db8::1/128")
+    event["requestContext"]["http"]["sourceIp"] = "[2001:db8::1]:443"
+    http = models.APIGatewayProxyEventV2Model.model_validate(event)
+    assert http.requestContext.http.sourceIp == "[2001:db8::1]:443"
+
+
 def test_api_gateway_source_ip_with_port_is_kept(load_event: Any) -> None:
     event = load_event("apigw_rest")
     event["requestContext"]["identity"]["sourceIp"] = "203.0.113.42:39870"

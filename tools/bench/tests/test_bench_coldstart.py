@@ -73,3 +73,37 @@ def test_probes_for_skips_bare_missing_interpreters_and_uninstalled_packages():
         Probe("logger@ours", "py", "from powertools.logger import Logger"),
         Probe("pass@py", "py", "pass"),
     ]
+
+
+def test_probe_commands_put_flags_and_prelude_before_program_and_baseline() -> None:
+    probe = Probe("a@ours", "py", "import a", flags=("-S",), prelude="import os\n")
+
+    assert probe.command() == ["py", "-S", "-c", "import os\nimport a"]
+    assert probe.command("pass", importtime=True) == ["py", "-S", "-X", "importtime", "-c", "import os\npass"]
+
+
+def test_clean_startup_keeps_sys_path_and_skips_pth_code() -> None:
+    import sys
+
+    show_path = "import json; print(json.dumps(sys.path))"
+    probe = coldstart.with_clean_startup([Probe("pass@py", sys.executable, show_path)])[0]
+    done = subprocess.run(probe.command(), capture_output=True, text=True, check=True)
+    normal = subprocess.run(
+        [sys.executable, "-c", "import sys; " + show_path], capture_output=True, text=True, check=True
+    )
+
+    assert probe.flags == ("-S",)
+    assert done.stdout == normal.stdout  # same import paths, editable installs included
+    assert "site" not in subprocess.run(
+        probe.command("import sys; print(sorted(sys.modules))"), capture_output=True, text=True, check=True
+    ).stdout.split("'")
+
+
+def test_clean_startup_names_an_interpreter_that_cannot_start() -> None:
+    import pytest
+
+    def broken(command: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(command, 1, "", "boom")
+
+    with pytest.raises(coldstart.StartupError, match="boom"):
+        coldstart.clean_startup("nope", run=broken)

@@ -117,7 +117,7 @@ def test_whole_document_markdown_has_every_section():
     assert "## Per invocation" in text
     assert "| logger | 2.0 ms | 80.0 ms | 0.03× | ≤0.4× upstream: ✅ pass |" in text
     assert "| tracer | n/a | 75.0 ms | n/a |  |" in text
-    assert "Subtracted `python -c pass`: 30.0 ms (ours), 9.0 ms (upstream)." in text
+    assert "Subtracted an empty program (`python -S`, same sys.path): 30.0 ms (ours), 9.0 ms (upstream)." in text
     assert "- logger [ours]: `powertools.logger` 1.5 ms" in text
     assert "- tracer [ours]: package not installed" in text
     assert "| logger | 100 KiB | 1,000 KiB | 0.10× |" in text

@@ -23,6 +23,10 @@ def _run(workload, flavour, python):
     return launch(python, {"workload": workload.name, "flavour": flavour, **TINY}, worker_env(workload))
 
 
+# Workloads whose feature our package doesn't have yet, with the exact reason the worker gives.
+NOT_BUILT_YET = {"event_handler.appsync": "ours event_handler has no AppSyncResolver"}
+
+
 @pytest.mark.parametrize("workload", WORKLOADS, ids=[w.name for w in WORKLOADS])
 def test_every_flavour_produces_the_bare_result(workload):
     import sys
@@ -32,7 +36,10 @@ def test_every_flavour_produces_the_bare_result(workload):
     assert len(bare["samples_ns"]) == 1
 
     ours = _run(workload, "ours", sys.executable)
-    if is_installed("ours", workload.utility):
+    if workload.name in NOT_BUILT_YET:
+        # The package exists but the feature arrives with a later issue.
+        assert ours == {"status": "not available", "reason": NOT_BUILT_YET[workload.name]}
+    elif is_installed("ours", workload.utility):
         assert ours["status"] == "ok", ours
         assert ours["fingerprint"] == bare["fingerprint"]
     else:
@@ -110,6 +117,41 @@ def test_other_workload_results():
     }
     assert _bare_fingerprint("tracer.capture_method (disabled)") == 3
     assert len(_bare_fingerprint("parser.sqs_envelope")) == 10
+
+
+def test_traced_method_sends_one_subsegment_into_the_invocation_trace() -> None:
+    method = "tools.bench.workloads.tracer.build_enabled.locals.get_order"
+    response = {"id": "o-42", "status": "shipped"}
+
+    assert _bare_fingerprint("tracer.capture_method (traced)") == {
+        "result": response,
+        "subsegments": [
+            {
+                "name": f"## {method}",
+                "type": "subsegment",
+                "namespace": "local",
+                "in_progress": False,
+                "annotations": {"OrderId": "o-42"},
+                "metadata": {"bench": {f"{method} response": response}},
+            }
+        ],
+        "in_invocation_trace": [True],
+    }
+
+
+def test_traced_method_workload_keeps_the_x_ray_daemon_on_this_machine() -> None:
+    from tools.bench.workloads import tracer
+
+    env = worker_env(get_workload("tracer.capture_method (traced)"))
+    assert env["LAMBDA_TASK_ROOT"] == "/var/task"
+    assert env["_X_AMZN_TRACE_ID"].endswith(";Sampled=1")
+    assert "AWS_XRAY_DAEMON_ADDRESS" not in tracer.LAMBDA_ENV  # the worker sets it to its own socket
+    daemon = tracer.LocalDaemon()
+    try:
+        assert daemon.address.startswith("127.0.0.1:")
+        assert daemon.drain(first_timeout_s=0.01) == []
+    finally:
+        daemon.socket.close()
 
 
 def test_workload_names_are_unique_and_unknown_names_fail_clearly():

@@ -36,6 +36,10 @@ for _resolution in MetricResolution:
     _RESOLUTION_VALUES[_resolution] = _RESOLUTION_VALUES[_resolution.value] = _resolution.value
 VALID_UNITS = tuple(unit.value for unit in MetricUnit)
 VALID_RESOLUTIONS = tuple(resolution.value for resolution in MetricResolution)
+# Error messages start with upstream's wording word for word (log searches and pytest.raises(match=)
+# keep working), then name the metric and the fix.
+_UNIT_OPTIONS = [unit.name for unit in MetricUnit]
+_RESOLUTION_OPTIONS = [MetricResolution.Standard.value, MetricResolution.High.value]
 
 
 def extract_cloudwatch_metric_unit_value(unit: MetricUnit | str, metric_name: str = "") -> str:
@@ -46,7 +50,8 @@ def extract_cloudwatch_metric_unit_value(unit: MetricUnit | str, metric_name: st
         return _UNIT_VALUES[unit]
     except (KeyError, TypeError):  # TypeError: an unhashable value
         raise MetricUnitError(
-            f"Invalid metric unit {unit!r} for metric {metric_name!r}, expected one of: {', '.join(VALID_UNITS)}"
+            f"Invalid metric unit '{unit}', expected either option: {_UNIT_OPTIONS} (metric {metric_name!r}; "
+            "use a MetricUnit member, its name or its CloudWatch value such as 'Count/Second')"
         ) from None
 
 
@@ -58,7 +63,8 @@ def extract_cloudwatch_metric_resolution_value(resolution: MetricResolution | in
         except (KeyError, TypeError):
             pass
     raise MetricResolutionError(
-        f"Invalid metric resolution {resolution!r} for metric {metric_name!r}, expected either option: [60, 1]"
+        f"Invalid metric resolution '{resolution}', expected either option: {_RESOLUTION_OPTIONS} "
+        f"(metric {metric_name!r}; use MetricResolution.Standard (60) or MetricResolution.High (1))"
     )
 
 
@@ -104,13 +110,13 @@ def to_metric_value(name: str, value: Any) -> float:
         import numbers  # only for Decimal, Fraction, numpy scalars...
 
         if not isinstance(value, numbers.Number) or isinstance(value, complex):
-            raise MetricValueError(f"Metric {name!r}: {value!r} is not a valid number")
+            raise MetricValueError(f"{value} is not a valid number (metric {name!r}; pass an int or a float)")
         try:
             number = float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError, OverflowError):
-            raise MetricValueError(f"Metric {name!r}: {value!r} is not a valid number") from None
+            raise MetricValueError(f"{value} is not a valid number (metric {name!r}; pass an int or a float)") from None
     if number - number != 0.0:  # NaN and infinity; cheaper than math.isfinite's import and call
-        raise MetricValueError(f"Metric {name!r}: {value!r} is not a valid number (CloudWatch needs a finite value)")
+        raise MetricValueError(f"{value} is not a valid number (metric {name!r}; CloudWatch needs a finite value)")
     return number
 
 

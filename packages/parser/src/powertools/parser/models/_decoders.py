@@ -87,7 +87,8 @@ def dynamodb_item(image: Any) -> Any:
 def source_ip(value: Any) -> Any:
     """Check an API Gateway ``sourceIp``, which may carry a port (``1.2.3.4:5678``, ``[::1]:80``).
 
-    The original text is kept; only its IP part is checked.
+    Only the IP part is checked; the field's ``IPvAnyNetwork | str`` type then turns a bare IP into
+    a network and keeps anything else (an IP with a port) as text.
     """
     import ipaddress
 

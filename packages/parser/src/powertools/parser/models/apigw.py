@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, field_validator, model_validator
+from pydantic import BaseModel, IPvAnyNetwork, field_validator, model_validator
 
 from powertools.parser.models._decoders import source_ip
 
@@ -34,7 +34,9 @@ class APIGatewayEventIdentity(BaseModel):
     cognitoIdentityId: str | None = None
     cognitoIdentityPoolId: str | None = None
     principalOrgId: str | None = None
-    sourceIp: str  # kept as sent (it may carry a port); checked to hold an IP
+    # As upstream: a bare IP becomes a one-address network (IPv4Network('203.0.113.42/32')); text
+    # with a port ("1.2.3.4:5678") or API Gateway's test-invoke marker stays a str.
+    sourceIp: IPvAnyNetwork | str
     user: str | None = None
     userAgent: str | None = None
     userArn: str | None = None

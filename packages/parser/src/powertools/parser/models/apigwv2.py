@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, IPvAnyNetwork, field_validator
 
 from powertools.parser.models._decoders import source_ip
 
@@ -39,7 +39,9 @@ class RequestContextV2Http(BaseModel):
     method: Literal["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
     path: str
     protocol: str
-    sourceIp: str  # kept as sent (it may carry a port); checked to hold an IP
+    # As upstream: a bare IP becomes a one-address network (IPv4Network('203.0.113.42/32')); text
+    # with a port ("1.2.3.4:5678") or API Gateway's test-invoke marker stays a str.
+    sourceIp: IPvAnyNetwork | str
     userAgent: str
 
     @field_validator("sourceIp", mode="before")

@@ -182,7 +182,7 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
             raise SchemaValidationError("Must contain at least one metric.")
         if not self.namespace:
             raise SchemaValidationError(
-                f"Must contain a metric namespace: pass namespace= or set {METRICS_NAMESPACE_ENV}."
+                f"Must contain a metric namespace. Pass namespace= or set {METRICS_NAMESPACE_ENV}."
             )
         if self.service and "service" not in dimensions:
             dimensions = {**dimensions, "service": self.service}
