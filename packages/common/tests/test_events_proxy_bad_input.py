@@ -53,3 +53,16 @@ def test_empty_sections_read_as_empty() -> None:
     assert event.get_header_value("x", "default") == "default"
     assert event.json_body is None
     assert event.resolved_cookies_field == {}
+
+
+def test_non_utf8_body_is_also_upstreams_unicode_decode_error() -> None:
+    """Code written for upstream catches UnicodeDecodeError (or ValueError); both still work."""
+    event = APIGatewayProxyEvent({"body": "//79", "isBase64Encoded": True})
+
+    with pytest.raises(UnicodeDecodeError) as raised:
+        _ = event.decoded_body
+    assert isinstance(raised.value, InvalidEventError)
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.field == "body"
+    assert str(raised.value) == "body is base64 of bytes that are not UTF-8 text"
+    assert (raised.value.encoding, raised.value.object) == ("utf-8", b"\xff\xfe\xfd")

@@ -40,6 +40,12 @@ def test_rest_event(load_event: Any) -> None:
     assert isinstance(event.header_serializer(), MultiValueHeadersSerializer)
 
 
+def test_rest_event_has_no_version(load_event: Any) -> None:
+    # REST payloads carry no "version": None here (upstream raises KeyError), never an invented "1.0".
+    assert APIGatewayProxyEvent(load_event("apigw_rest")).version is None
+    assert APIGatewayProxyEvent({"version": "1.0"}).version == "1.0"
+
+
 def test_rest_event_json_and_binary_bodies(load_event: Any) -> None:
     posted = APIGatewayProxyEvent(load_event("apigw_rest_post_json"))
     binary = APIGatewayProxyEvent(load_event("apigw_rest_binary"))
@@ -103,12 +109,16 @@ def test_vpc_lattice_events(load_event: Any) -> None:
     assert v1.json_body == {"title": "Buy milk", "completed": False}
     assert v1.get_query_string_value("notify") == "true"
     assert (v2.http_method, v2.path, v2.version) == ("POST", "/todos", "2.0")
-    assert v2.headers["X-Custom-Tag"] == "alpha,beta"
+    # v2 header values stay the lists Lattice sends (as upstream); look-ups ignore case.
+    assert v2.headers["X-Custom-Tag"] == ["alpha", "beta"]
+    assert v2.get_header_value("x-custom-tag") == ["alpha", "beta"]
+    assert v2.get_header_value("X-Custom-Tag", case_sensitive=True) is None
+    assert v2.get_header_value("missing", "fallback") == "fallback"
     assert v2.resolved_headers_field["x-custom-tag"] == ["alpha", "beta"]
     assert v2.query_string_parameters == {"notify": "true", "tag": "groceries,home"}
     assert v2.get_multi_value_query_string_values("tag") == ["groceries", "home"]
     assert v2.request_context.identity.principal_org_id == "o-a1b2c3d4e5"
-    assert v2.request_context.time_epoch == 1715681730123456.0
+    assert v2.request_context.time_epoch == "1715681730123456"  # as sent, as upstream returns it
 
 
 def test_v1_lattice_raw_path_keeps_query_but_path_drops_it(load_event: Any) -> None:

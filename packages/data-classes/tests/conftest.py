@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import enum
 import inspect
+import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from decimal import Decimal
@@ -204,6 +205,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("sample", sorted(EVENTS.items()), ids=sorted(EVENTS))
     if "http_sample" in metafunc.fixturenames:
         metafunc.parametrize("http_sample", sorted(HTTP_EVENTS.items()), ids=sorted(HTTP_EVENTS))
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time is UTC, as on Lambda: IoT registry timestamps are naive local datetimes (as upstream)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

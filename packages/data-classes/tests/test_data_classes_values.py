@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -19,13 +19,19 @@ from powertools.data_classes import (
     AppSyncIdentityIAM,
     AppSyncResolverEvent,
     BedrockAgentEvent,
+    CloudFormationCustomResourceEvent,
     CloudWatchAlarmEvent,
+    CloudWatchDashboardCustomWidgetEvent,
     CloudWatchLogsEvent,
     ConnectContactFlowEvent,
+    DefineAuthChallengeTriggerEvent,
     DynamoDBStreamEvent,
+    IoTCoreThingEvent,
     KafkaEvent,
     KinesisFirehoseEvent,
     KinesisStreamEvent,
+    PreSignUpTriggerEvent,
+    PreTokenGenerationV2TriggerEvent,
     RabbitMQEvent,
     S3BatchOperationEvent,
     S3Event,
@@ -33,6 +39,8 @@ from powertools.data_classes import (
     SESEvent,
     SNSEvent,
     SQSEvent,
+    UserMigrationTriggerEvent,
+    VerifyAuthChallengeResponseTriggerEvent,
 )
 from powertools.data_classes.connect_contact_flow_event import (
     ConnectContactFlowChannel,
@@ -107,9 +115,12 @@ def test_dynamodb_images_are_python_values(load_event) -> None:
     assert image["deletedAt"] is None
     assert insert.dynamodb.keys == {"pk": "TODO#1", "sk": "META"}
     assert insert.dynamodb.stream_view_type is StreamViewType.NEW_AND_OLD_IMAGES
-    assert insert.dynamodb.approximate_creation_date_time == datetime(2024, 5, 14, 10, 15, 30, tzinfo=timezone.utc)
+    # Epoch seconds as an int, and {} for an image the record lacks: upstream's values.
+    assert insert.dynamodb.approximate_creation_date_time == 1715681730
     assert modify.dynamodb.old_image == image
-    assert remove.dynamodb.new_image is None
+    assert insert.dynamodb.old_image == {}
+    assert remove.dynamodb.new_image == {}
+    assert insert.user_identity == {}
     assert remove.user_identity == {"principalId": "dynamodb.amazonaws.com", "type": "Service"}
 
 
@@ -160,7 +171,7 @@ def test_cloudwatch_alarm(load_event) -> None:
     assert alarm.alarm_data.state.reason_data_decoded["recentDatapoints"] == [2.0, 7.0, 9.0]
     assert alarm.alarm_data.configuration.metrics[0].metric_stat.stat
     composite = CloudWatchAlarmEvent(load_event("cloudwatch_alarm_composite"))
-    assert composite.alarm_data.configuration.metrics is None
+    assert composite.alarm_data.configuration.metrics == []
     assert composite.alarm_data.configuration.alarm_actions_suppressor == "orders-maintenance-window"
 
 
@@ -257,3 +268,76 @@ def test_connect_enums(load_event) -> None:
     assert data.initiation_method is ConnectContactFlowInitiationMethod.INBOUND
     assert data.customer_endpoint.endpoint_type is ConnectContactFlowEndpointType.TELEPHONE_NUMBER
     assert data.queue.name == "OrderSupport"
+
+
+# --- values that follow upstream exactly (defaults, types, spellings) ----------------------
+
+
+def test_absent_response_fields_read_as_upstreams_defaults(load_event) -> None:
+    define = DefineAuthChallengeTriggerEvent(load_event("cognito_define_auth_challenge"))
+    assert (define.response.fail_authentication, define.response.issue_tokens) == (False, False)
+    define.response.issue_tokens = True
+    assert define.response.issue_tokens is True
+    assert define.raw_event["response"]["issueTokens"] is True
+    verify = VerifyAuthChallengeResponseTriggerEvent(load_event("cognito_verify_auth_challenge"))
+    assert verify.response.answer_correct is False
+    assert PreSignUpTriggerEvent({"response": {"autoConfirmUser": None}}).response.auto_confirm_user is False
+    assert UserMigrationTriggerEvent(load_event("cognito_user_migration")).response.desired_delivery_mediums == []
+    details = PreTokenGenerationV2TriggerEvent(load_event("cognito_pre_token_generation_v2")).response
+    tokens = details.claims_scope_override_details.access_token_generation
+    assert (tokens.claims_to_add_or_override, tokens.claims_to_suppress, tokens.scopes_to_add) == ({}, [], [])
+    tokens.scopes_to_add = ["orders/read"]
+    assert tokens.scopes_to_add == ["orders/read"]
+
+    create = CloudFormationCustomResourceEvent(load_event("cloudformation_custom_resource_create"))
+    assert (create.physical_resource_id, create.old_resource_properties) == ("", {})
+
+
+def test_websocket_maps_are_lower_cased_and_never_none(load_event) -> None:
+    connect = APIGatewayWebSocketEvent(load_event("apigw_websocket_connect"))
+    assert "host" in list(connect.multi_value_headers)  # keys lower-cased, as upstream
+    assert connect.multi_value_headers["HOST"] == connect.multi_value_headers["host"]
+    message = APIGatewayWebSocketEvent(load_event("apigw_websocket_message"))
+    assert message.query_string_parameters == message.multi_value_query_string_parameters == {}
+    assert message.multi_value_headers == {}
+
+
+def test_timestamps_have_upstreams_types(load_event) -> None:
+    # Naive local time, as upstream (UTC on Lambda; the conftest pins TZ=UTC). Seconds or milliseconds.
+    assert IoTCoreThingEvent(load_event("iot_registry_thing_created")).timestamp == datetime(2024, 5, 14, 10, 15, 30)
+    assert IoTCoreThingEvent({"timestamp": 1715681730}).timestamp == datetime(2024, 5, 14, 10, 15, 30)
+    with pytest.raises(InvalidEventError, match="timestamp"):
+        _ = IoTCoreThingEvent({"timestamp": "yesterday"}).timestamp
+    record = next(DynamoDBStreamEvent(load_event("dynamodb_stream")).records)
+    assert record.dynamodb.approximate_creation_date_time == 1715681730
+
+
+def test_s3_keys_etags_and_forms_as_upstream(load_event) -> None:
+    bridge = S3EventBridgeNotificationEvent(load_event("s3_eventbridge"))
+    assert bridge.detail.object.key == "uploads/2024/05/Quarterly Report (final).pdf"
+    tiering = S3Event(load_event("s3_notification_intelligent_tiering"))
+    assert tiering.record.s3.get_object.etag == ""
+    renamed = {"Records": [{"s3": {"get_object": {"key": "a+b", "eTag": "e1"}}}]}
+    assert (S3Event(renamed).object_key, S3Event(renamed).record.s3.get_object.etag) == ("a b", "e1")
+    widget = CloudWatchDashboardCustomWidgetEvent(load_event("cloudwatch_dashboard_custom_widget"))
+    assert widget.widget_context.forms == {"status": "open", "limit": "20"}
+    assert CloudWatchDashboardCustomWidgetEvent({"widgetContext": {}}).widget_context.forms is None
+
+
+def test_alternate_key_spellings(load_event) -> None:
+    messages = list(ActiveMQEvent(load_event("activemq")).messages)
+    assert [m.correlation_id for m in messages[:2]] == ["corr-1", "corr-2"]  # what Amazon MQ sends
+    assert ActiveMQEvent({"messages": [{"correlationID": "c"}]}).message.correlation_id == "c"  # upstream's key
+    headers = SESEvent(load_event("ses")).mail.common_headers
+    assert (headers.cc, headers.bcc, headers.sender, headers.reply_to) == ([], [], [], [])
+    for key in ("replyTo", "reply-to"):
+        event = SESEvent({"Records": [{"ses": {"mail": {"commonHeaders": {key: ["a@example.com"]}}}}]})
+        assert event.mail.common_headers.reply_to == ["a@example.com"]
+
+
+def test_non_utf8_payload_is_also_a_unicode_decode_error() -> None:
+    firehose = KinesisFirehoseEvent({"records": [{"data": "//79"}]})
+    with pytest.raises(UnicodeDecodeError) as raised:
+        _ = next(firehose.records).data_as_text
+    assert isinstance(raised.value, InvalidEventError)
+    assert raised.value.field == "data"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from enum import Enum
 from typing import Any, Generic, TypeVar, overload
 
 from powertools.common.dict_wrapper import DictWrapper
+from powertools.common.events.text import decode_utf8
 from powertools.common.exceptions import InvalidEventError
 
 T = TypeVar("T")
@@ -35,6 +36,45 @@ class Field(Generic[T]):
         if obj is None:
             return self
         return obj._data.get(self.key)
+
+
+class FieldOr(Generic[T]):
+    """The raw value under ``key``, or a fresh ``default()`` when it is absent, null or empty.
+
+    For the fields upstream reads as ``event.get(key) or <default>``: an empty dict, list
+    or string instead of None, so the same code runs on both.
+    """
+
+    def __init__(self, key: str, default: Callable[[], T], doc: str | None = None) -> None:
+        self.key = key
+        self.default = default
+        self.__doc__ = doc or f"The event's ``{key}`` value (empty when absent)."
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> FieldOr[T]: ...
+    @overload
+    def __get__(self, obj: DictWrapper, owner: type) -> T: ...
+    def __get__(self, obj: DictWrapper | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        return obj._data.get(self.key) or self.default()
+
+
+class Flag:
+    """A boolean field: ``bool()`` of the raw value, so absent or null reads as False (as upstream)."""
+
+    def __init__(self, key: str, doc: str | None = None) -> None:
+        self.key = key
+        self.__doc__ = doc or f"The event's ``{key}`` flag (False when absent or null)."
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Flag: ...
+    @overload
+    def __get__(self, obj: DictWrapper, owner: type) -> bool: ...
+    def __get__(self, obj: DictWrapper | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        return bool(obj._data.get(self.key))
 
 
 class Section(Generic[W]):
@@ -130,11 +170,11 @@ def text(value: Any, field: str) -> str:
 
 
 def utf8(raw: bytes, field: str) -> str:
-    """Decoded bytes as UTF-8 text, naming ``field`` when they are not."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidEventError(f"{field} is not UTF-8 text: {exc}", field=field) from None
+    """Decoded bytes as UTF-8 text, naming ``field`` when they are not.
+
+    The error is an ``InvalidEventError`` and also the ``UnicodeDecodeError`` upstream raises.
+    """
+    return decode_utf8(raw, field=field)
 
 
 def base64_text(value: Any, field: str) -> str | None:
@@ -183,6 +223,20 @@ class Settable(Field[T]):
     """
 
     def __set__(self, obj: DictWrapper, value: T) -> None:
+        writable(obj)[self.key] = value
+
+
+class SettableOr(FieldOr[T]):
+    """A response field read like ``FieldOr`` (empty default) that the function sets to answer."""
+
+    def __set__(self, obj: DictWrapper, value: T) -> None:
+        writable(obj)[self.key] = value
+
+
+class SettableFlag(Flag):
+    """A response flag read like ``Flag`` (False when unset) that the function sets to answer."""
+
+    def __set__(self, obj: DictWrapper, value: bool) -> None:
         writable(obj)[self.key] = value
 
 

@@ -21,7 +21,14 @@ class ActiveMQMessage(DictWrapper):
     broker_out_time = Field[int]("brokerOutTime")
     properties = Field[dict[str, Any]]("properties", "Custom JMS properties.")
     delivery_mode = Field[int]("deliveryMode")
-    correlation_id = Field[str]("correlationId")
+
+    @property
+    def correlation_id(self) -> str | None:
+        """The JMS correlation id. Amazon MQ sends ``correlationId``; upstream reads ``correlationID``
+        (so always None on real events); both spellings are read here."""
+        value = self._data.get("correlationId")
+        return self._data.get("correlationID") if value is None else value
+
     reply_to = Field[str]("replyTo")
     get_type = Field[str]("type")
     expiration = Field[int]("expiration")

@@ -10,7 +10,7 @@ from powertools.common.dict_wrapper import DictWrapper, get_header_value
 from powertools.common.events.api_gateway import BaseRequestContext, BaseRequestContextV2
 from powertools.common.events.proxy import CaseInsensitiveDict
 from powertools.common.exceptions import InvalidEventError, PowertoolsError
-from powertools.data_classes._fields import Field, mapping, text
+from powertools.data_classes._fields import Field, FieldOr, mapping, text
 
 __all__ = [
     "DENY_ALL_RESPONSE",
@@ -149,14 +149,14 @@ class APIGatewayAuthorizerEventV2(DictWrapper):
     version = Field[str]("version", "``2.0``.")
     get_type = Field[str]("type", "Always ``REQUEST``.")
     route_arn = Field[str]("routeArn")
-    identity_source = Field[list[str]]("identitySource", "Values of the configured identity sources.")
+    identity_source = FieldOr[list[str]]("identitySource", list, "Values of the configured identity sources.")
     route_key = Field[str]("routeKey")
     raw_path = Field[str]("rawPath")
     raw_query_string = Field[str]("rawQueryString")
     cookies = Field[list[str]]("cookies")
     query_string_parameters = Field[dict[str, str]]("queryStringParameters")
-    path_parameters = Field[dict[str, str]]("pathParameters")
-    stage_variables = Field[dict[str, str]]("stageVariables")
+    path_parameters = FieldOr[dict[str, str]]("pathParameters", dict)
+    stage_variables = FieldOr[dict[str, str]]("stageVariables", dict)
 
     @property
     def parsed_arn(self) -> APIGatewayRouteArn:

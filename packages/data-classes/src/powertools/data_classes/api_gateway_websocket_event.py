@@ -44,15 +44,31 @@ class APIGatewayWebSocketEvent(DictWrapper):
 
     is_base64_encoded = Field[bool]("isBase64Encoded")
     body = Field[str]("body")
-    multi_value_headers = Field[dict[str, list[str]]]("multiValueHeaders")
-    query_string_parameters = Field[dict[str, str]]("queryStringParameters")
-    multi_value_query_string_parameters = Field[dict[str, list[str]]]("multiValueQueryStringParameters")
     request_context = Section(APIGatewayWebSocketEventRequestContext, "requestContext")
+
+    def _case_insensitive(self, key: str) -> CaseInsensitiveDict:
+        # Upstream lower-cases the keys of all four maps and gives {} when the event has none.
+        return CaseInsensitiveDict(mapping(self._data.get(key) or {}, key))
 
     @property
     def headers(self) -> CaseInsensitiveDict:
-        """Handshake headers ($connect only), looked up case-insensitively."""
-        return CaseInsensitiveDict(mapping(self._data.get("headers") or {}, "headers"))
+        """Handshake headers ($connect only), keys lower-cased, looked up case-insensitively."""
+        return self._case_insensitive("headers")
+
+    @property
+    def multi_value_headers(self) -> CaseInsensitiveDict:
+        """Handshake headers as lists ($connect only), keys lower-cased; empty otherwise."""
+        return self._case_insensitive("multiValueHeaders")
+
+    @property
+    def query_string_parameters(self) -> CaseInsensitiveDict:
+        """Query parameters of the handshake ($connect only), names lower-cased as upstream; empty otherwise."""
+        return self._case_insensitive("queryStringParameters")
+
+    @property
+    def multi_value_query_string_parameters(self) -> CaseInsensitiveDict:
+        """Query parameters as lists ($connect only), names lower-cased as upstream; empty otherwise."""
+        return self._case_insensitive("multiValueQueryStringParameters")
 
     @property
     def decoded_body(self) -> str | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from powertools.common.dict_wrapper import DictWrapper
 from powertools.common.events.appsync import AppSyncEventBase
-from powertools.data_classes._fields import Field, Section
+from powertools.data_classes._fields import Field, FieldOr, Section
 
 __all__ = ["AppSyncResolverEventsEvent", "AppSyncResolverEventsInfo"]
 
@@ -36,6 +36,8 @@ class AppSyncResolverEventsInfo(DictWrapper):
 class AppSyncResolverEventsEvent(AppSyncEventBase):
     """Events published to (or a subscription on) an AppSync Events channel."""
 
-    events = Field[list[dict[str, Any]]]("events", "The published events (``id`` and ``payload``); None on subscribe.")
-    out_errors = Field[list[Any]]("outErrors")
+    events = FieldOr[list[dict[str, Any]]](
+        "events", lambda: [{}], "The published events (``id`` and ``payload``); ``[{}]`` on subscribe, as upstream."
+    )
+    out_errors = FieldOr[list[Any]]("outErrors", list)
     info = Section(AppSyncResolverEventsInfo, "info")

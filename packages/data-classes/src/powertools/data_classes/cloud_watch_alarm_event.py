@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from powertools.common.dict_wrapper import DictWrapper, parse_json
-from powertools.data_classes._fields import Field, Section, wrap_list
+from powertools.data_classes._fields import Field, FieldOr, Section, wrap_list
 
 __all__ = [
     "CloudWatchAlarmConfiguration",
@@ -38,7 +38,7 @@ class CloudWatchAlarmMetricStat(DictWrapper):
     period = Field[int]("period")
     stat = Field[str]("stat")
     unit = Field[str]("unit")
-    metric = Field[dict[str, Any]]("metric", "``namespace``, ``name`` and ``dimensions``.")
+    metric = FieldOr[dict[str, Any]]("metric", dict, "``namespace``, ``name`` and ``dimensions``.")
 
 
 class CloudWatchAlarmMetric(DictWrapper):
@@ -57,10 +57,8 @@ class CloudWatchAlarmConfiguration(DictWrapper):
     alarm_actions_suppressor_extension_period = Field[str]("actionsSuppressorExtensionPeriod")
 
     @property
-    def metrics(self) -> list[CloudWatchAlarmMetric] | None:
-        """Metric alarms only; None for composite alarms."""
-        if self._data.get("metrics") is None:
-            return None
+    def metrics(self) -> list[CloudWatchAlarmMetric]:
+        """The metrics a metric alarm evaluates; empty for composite alarms."""
         return list(wrap_list(self, "metrics", CloudWatchAlarmMetric))
 
 

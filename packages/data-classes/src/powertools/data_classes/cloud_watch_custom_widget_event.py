@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from powertools.common.dict_wrapper import DictWrapper
-from powertools.data_classes._fields import Field, Section, mapping
+from powertools.data_classes._fields import Field, Flag, Section, mapping
 
 __all__ = ["CloudWatchDashboardCustomWidgetEvent", "CloudWatchWidgetContext", "TimeRange", "TimeZone"]
 
@@ -39,13 +39,18 @@ class CloudWatchWidgetContext(DictWrapper):
     locale = Field[str]("locale")
     timezone = Section(TimeZone, "timezone")
     period = Field[int]("period")
-    is_auto_period = Field[bool]("isAutoPeriod")
+    is_auto_period = Flag("isAutoPeriod")
     time_range = Section(TimeRange, "timeRange")
     theme = Field[str]("theme", "``light`` or ``dark``.")
-    link_charts = Field[bool]("linkCharts")
+    link_charts = Flag("linkCharts")
     title = Field[str]("title")
     params = Field[dict[str, Any]]("params", "The widget's parameters.")
-    forms = Field[dict[str, Any]]("forms", "Values of the form fields in the widget, under ``all``.")
+
+    @property
+    def forms(self) -> dict[str, Any] | None:
+        """Values of the widget's form fields (the event's ``forms.all``); None without a form."""
+        return mapping(self._data.get("forms") or {}, "forms").get("all")
+
     height = Field[int]("height")
     width = Field[int]("width")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from powertools.common.dict_wrapper import DictWrapper
-from powertools.data_classes._fields import Field
+from powertools.data_classes._fields import Field, FieldOr
 
 __all__ = ["CloudFormationCustomResourceEvent"]
 
@@ -19,7 +19,9 @@ class CloudFormationCustomResourceEvent(DictWrapper):
     stack_id = Field[str]("StackId")
     request_id = Field[str]("RequestId")
     logical_resource_id = Field[str]("LogicalResourceId")
-    physical_resource_id = Field[str]("PhysicalResourceId", "Absent on Create.")
+    physical_resource_id = FieldOr[str]("PhysicalResourceId", str, "Empty on Create.")
     resource_type = Field[str]("ResourceType")
-    resource_properties = Field[dict[str, Any]]("ResourceProperties")
-    old_resource_properties = Field[dict[str, Any]]("OldResourceProperties", "Update requests only.")
+    resource_properties = FieldOr[dict[str, Any]]("ResourceProperties", dict)
+    old_resource_properties = FieldOr[dict[str, Any]](
+        "OldResourceProperties", dict, "Update requests only (empty otherwise)."
+    )

@@ -38,11 +38,15 @@ class CodePipelineConfiguration(DictWrapper):
 
     @property
     def decoded_user_parameters(self) -> Any:
-        """``user_parameters`` parsed as JSON (cached); None when absent."""
-        return self._cached(
-            "decoded_user_parameters",
-            lambda: parse_json(self.user_parameters, field="UserParameters", deserializer=self._json_deserializer),
-        )
+        """``user_parameters`` parsed as JSON (cached); ``{}`` when absent, as upstream."""
+
+        def decode() -> Any:
+            raw = self.user_parameters
+            if raw is None:
+                return {}
+            return parse_json(raw, field="UserParameters", deserializer=self._json_deserializer)
+
+        return self._cached("decoded_user_parameters", decode)
 
 
 class CodePipelineActionConfiguration(DictWrapper):

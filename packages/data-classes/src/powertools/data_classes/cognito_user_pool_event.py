@@ -14,6 +14,8 @@ from powertools.data_classes._fields import (
     ResponseSection,
     Section,
     Settable,
+    SettableFlag,
+    SettableOr,
     SettableSection,
     mapping,
     writable,
@@ -109,9 +111,9 @@ class PreSignUpTriggerEventRequest(_UserAttributes):
 
 
 class PreSignUpTriggerEventResponse(DictWrapper):
-    auto_confirm_user = Settable[bool]("autoConfirmUser")
-    auto_verify_email = Settable[bool]("autoVerifyEmail")
-    auto_verify_phone = Settable[bool]("autoVerifyPhone")
+    auto_confirm_user = SettableFlag("autoConfirmUser")
+    auto_verify_email = SettableFlag("autoVerifyEmail")
+    auto_verify_phone = SettableFlag("autoVerifyPhone")
 
 
 class PreSignUpTriggerEvent(BaseTriggerEvent):
@@ -151,7 +153,7 @@ class UserMigrationTriggerEventResponse(DictWrapper):
     user_attributes = Settable[dict[str, str]]("userAttributes")
     final_user_status = Settable[str]("finalUserStatus", "``CONFIRMED`` or ``RESET_REQUIRED``.")
     message_action = Settable[str]("messageAction", "``SUPPRESS`` to skip the welcome message.")
-    desired_delivery_mediums = Settable[list[str]]("desiredDeliveryMediums", "``EMAIL`` and/or ``SMS``.")
+    desired_delivery_mediums = SettableOr[list[str]]("desiredDeliveryMediums", list, "``EMAIL`` and/or ``SMS``.")
     force_alias_creation = Settable[bool]("forceAliasCreation")
     enable_sms_mfa = Settable[bool]("enableSMSMFA")
 
@@ -242,8 +244,8 @@ class PreTokenGenerationTriggerV2EventRequest(PreTokenGenerationTriggerEventRequ
 
 
 class ClaimsOverrideBase(DictWrapper):
-    claims_to_add_or_override = Settable[dict[str, Any]]("claimsToAddOrOverride")
-    claims_to_suppress = Settable[list[str]]("claimsToSuppress")
+    claims_to_add_or_override = SettableOr[dict[str, Any]]("claimsToAddOrOverride", dict)
+    claims_to_suppress = SettableOr[list[str]]("claimsToSuppress", list)
 
 
 class GroupConfigurationBase(DictWrapper):
@@ -267,8 +269,8 @@ class ClaimsOverrideDetails(ClaimsOverrideBase, GroupConfigurationBase):
 
 
 class TokenClaimsAndScopeOverrideDetails(ClaimsOverrideBase):
-    scopes_to_add = Settable[list[str]]("scopesToAdd")
-    scopes_to_suppress = Settable[list[str]]("scopesToSuppress")
+    scopes_to_add = SettableOr[list[str]]("scopesToAdd", list)
+    scopes_to_suppress = SettableOr[list[str]]("scopesToSuppress", list)
 
 
 class ClaimsAndScopeOverrideDetails(GroupConfigurationBase):
@@ -319,8 +321,8 @@ class DefineAuthChallengeTriggerEventRequest(_UserAttributes):
 
 class DefineAuthChallengeTriggerEventResponse(DictWrapper):
     challenge_name = Settable[str]("challengeName")
-    fail_authentication = Settable[bool]("failAuthentication")
-    issue_tokens = Settable[bool]("issueTokens")
+    fail_authentication = SettableFlag("failAuthentication")
+    issue_tokens = SettableFlag("issueTokens")
 
 
 class DefineAuthChallengeTriggerEvent(BaseTriggerEvent):
@@ -359,7 +361,7 @@ class VerifyAuthChallengeResponseTriggerEventRequest(_UserAttributes):
 
 
 class VerifyAuthChallengeResponseTriggerEventResponse(DictWrapper):
-    answer_correct = Settable[bool]("answerCorrect")
+    answer_correct = SettableFlag("answerCorrect")
 
 
 class VerifyAuthChallengeResponseTriggerEvent(BaseTriggerEvent):

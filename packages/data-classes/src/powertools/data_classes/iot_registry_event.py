@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from powertools.common.dict_wrapper import DictWrapper
+from powertools.common.exceptions import InvalidEventError
 from powertools.data_classes._fields import Field
 
 __all__ = [
@@ -22,7 +24,24 @@ Operation = Literal["CREATED", "UPDATED", "DELETED"]
 
 class IoTCoreRegistryEventsBase(DictWrapper):
     event_id = Field[str]("eventId")
-    timestamp = Field[int]("timestamp", "Epoch milliseconds.")
+
+    @property
+    def timestamp(self) -> datetime | None:
+        """When the event happened, as upstream gives it: a naive local-time ``datetime``.
+
+        The event carries epoch seconds or milliseconds; values past 10**10 are read as milliseconds.
+        """
+        value = self._data.get("timestamp")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InvalidEventError(
+                f"timestamp must be epoch seconds or milliseconds, got {value!r:.80}", field="timestamp"
+            )
+        try:
+            return datetime.fromtimestamp(value / 1000 if value > 10**10 else value)
+        except (OverflowError, OSError, ValueError):
+            raise InvalidEventError(f"timestamp={value!r} is out of range", field="timestamp") from None
 
 
 class IoTCoreThingEvent(IoTCoreRegistryEventsBase):

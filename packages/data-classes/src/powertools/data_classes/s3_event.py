@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import unquote_plus
 
 from powertools.common.dict_wrapper import DictWrapper
-from powertools.data_classes._fields import Field, Records, Section, text
+from powertools.data_classes._fields import Field, FieldOr, Records, Section, mapping, text
 from powertools.data_classes.event_bridge_event import EventBridgeEvent
 
 __all__ = [
@@ -43,7 +43,7 @@ class S3Bucket(DictWrapper):
 class S3Object(DictWrapper):
     key = Field[str]("key", "The object key, URL-encoded as S3 sends it (see ``S3Event.object_key``).")
     size = Field[int]("size", "Absent for delete events.")
-    etag = Field[str]("eTag")
+    etag = FieldOr[str]("eTag", str, "Empty for delete events, as upstream.")
     version_id = Field[str]("versionId", "Only for versioned buckets.")
     sequencer = Field[str]("sequencer", "Orders events for the same key.")
 
@@ -52,7 +52,17 @@ class S3Message(DictWrapper):
     s3_schema_version = Field[str]("s3SchemaVersion")
     configuration_id = Field[str]("configurationId")
     bucket = Section(S3Bucket, "bucket")
-    get_object = Section(S3Object, "object", doc="The object (``object`` is a Python builtin, hence the name).")
+
+    @property
+    def get_object(self) -> S3Object:
+        """The object (``object`` is a Python builtin, hence the name).
+
+        Intelligent-Tiering notifications may name it ``get_object``; both spellings are read, as upstream.
+        """
+        data = self._data.get("get_object") or self._data.get("object")
+        if data is None:
+            return S3Object({}, self._json_deserializer)
+        return S3Object(mapping(data, "object"), self._json_deserializer)
 
 
 class S3EventRecordGlacierRestoreEventData(DictWrapper):
@@ -110,9 +120,14 @@ class S3EventNotificationEventBridgeBucket(DictWrapper):
 
 
 class S3EventBridgeNotificationObject(DictWrapper):
-    key = Field[str]("key", "The object key (EventBridge sends it URL-encoded too).")
+    @property
+    def key(self) -> str | None:
+        """The object key, URL-decoded (``a+b%28c%29`` -> ``a b(c)``) as upstream."""
+        key = self._data.get("key")
+        return None if key is None else unquote_plus(text(key, "object.key"))
+
     size = Field[int]("size")
-    etag = Field[str]("etag")
+    etag = FieldOr[str]("etag", str, "Empty for delete events, as upstream.")
     version_id = Field[str]("version-id")
     sequencer = Field[str]("sequencer")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from powertools.common.dict_wrapper import DictWrapper
-from powertools.data_classes._fields import Field, ListOf, Records, Section
+from powertools.data_classes._fields import Field, FieldOr, Flag, ListOf, Records, Section
 
 __all__ = [
     "SESEvent",
@@ -30,10 +30,14 @@ class SESMailCommonHeaders(DictWrapper):
     to = Field[list[str]]("to")
     message_id = Field[str]("messageId")
     subject = Field[str]("subject")
-    cc = Field[list[str]]("cc")
-    bcc = Field[list[str]]("bcc")
-    sender = Field[list[str]]("sender")
-    reply_to = Field[list[str]]("reply-to")
+    cc = FieldOr[list[str]]("cc", list)
+    bcc = FieldOr[list[str]]("bcc", list)
+    sender = FieldOr[list[str]]("sender", list)
+
+    @property
+    def reply_to(self) -> list[str]:
+        """The Reply-To addresses; SES spells the key ``replyTo`` (upstream's) or ``reply-to``."""
+        return self._data.get("replyTo") or self._data.get("reply-to") or []
 
 
 class SESMail(DictWrapper):
@@ -41,7 +45,7 @@ class SESMail(DictWrapper):
     source = Field[str]("source", "The envelope MAIL FROM address.")
     message_id = Field[str]("messageId", "SES's id for the message (its S3 object key when stored).")
     destination = Field[list[str]]("destination")
-    headers_truncated = Field[bool]("headersTruncated")
+    headers_truncated = Flag("headersTruncated")
     headers = ListOf(SESMailHeader, "headers")
     common_headers = Section(SESMailCommonHeaders, "commonHeaders")
 

@@ -256,8 +256,9 @@ class APIGatewayProxyEvent(BaseProxyEvent):
     """API Gateway REST API (and HTTP API payload 1.0) proxy event."""
 
     @property
-    def version(self) -> str:
-        return self._data.get("version", "1.0")
+    def version(self) -> str | None:
+        """The payload version; REST API events carry none (None here, upstream raises ``KeyError``)."""
+        return self._data.get("version")
 
     @property
     def resource(self) -> str:
@@ -371,15 +372,15 @@ class RequestContextV2AuthorizerIam(DictWrapper):
 
     @property
     def access_key(self) -> str:
-        return self._data.get("accessKey", "")
+        return self._data.get("accessKey") or ""  # may be sent as null
 
     @property
     def account_id(self) -> str:
-        return self._data.get("accountId", "")
+        return self._data.get("accountId") or ""  # may be sent as null
 
     @property
     def caller_id(self) -> str:
-        return self._data.get("callerId", "")
+        return self._data.get("callerId") or ""  # may be sent as null
 
     def _cognito(self) -> dict[str, Any]:
         return self._data.get("cognitoIdentity") or {}
@@ -394,19 +395,19 @@ class RequestContextV2AuthorizerIam(DictWrapper):
 
     @property
     def cognito_identity_pool_id(self) -> str:
-        return self._cognito().get("identityPoolId", "")
+        return self._cognito().get("identityPoolId") or ""  # may be sent as null
 
     @property
     def principal_org_id(self) -> str:
-        return self._data.get("principalOrgId", "")
+        return self._data.get("principalOrgId") or ""  # may be sent as null
 
     @property
     def user_arn(self) -> str:
-        return self._data.get("userArn", "")
+        return self._data.get("userArn") or ""  # may be sent as null
 
     @property
     def user_id(self) -> str:
-        return self._data.get("userId", "")
+        return self._data.get("userId") or ""  # may be sent as null
 
 
 class RequestContextV2Authorizer(DictWrapper):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
 from decimal import Clamped, Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, Underflow
 from enum import Enum
 from typing import Any
@@ -136,31 +135,34 @@ class StreamRecord(DictWrapper):
     """The ``dynamodb`` part of a record: keys and images, already deserialized."""
 
     @property
-    def approximate_creation_date_time(self) -> datetime | None:
+    def approximate_creation_date_time(self) -> int | None:
+        """When the change was recorded, in epoch seconds (an int, as upstream)."""
         value = self._data.get("ApproximateCreationDateTime")
         if value is None:
             return None
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise InvalidEventError(
                 "ApproximateCreationDateTime must be epoch seconds", field="ApproximateCreationDateTime"
             )
         try:
-            return datetime.fromtimestamp(value, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
+            return int(value)
+        except (OverflowError, ValueError):
             raise InvalidEventError(
-                f"ApproximateCreationDateTime={value!r} is out of range", field="ApproximateCreationDateTime"
+                f"ApproximateCreationDateTime={value!r:.80} is not epoch seconds", field="ApproximateCreationDateTime"
             ) from None
 
     @property
-    def keys(self) -> dict[str, Any] | None:  # type: ignore[override]  # upstream's name, shadows Mapping.keys
+    def keys(self) -> dict[str, Any]:  # type: ignore[override]  # upstream's name, shadows Mapping.keys
         return self._image("Keys")
 
     @property
-    def new_image(self) -> dict[str, Any] | None:
+    def new_image(self) -> dict[str, Any]:
+        """The item after the change; empty for REMOVE or a KEYS_ONLY / OLD_IMAGE stream (as upstream)."""
         return self._image("NewImage")
 
     @property
-    def old_image(self) -> dict[str, Any] | None:
+    def old_image(self) -> dict[str, Any]:
+        """The item before the change; empty for INSERT or a KEYS_ONLY / NEW_IMAGE stream (as upstream)."""
         return self._image("OldImage")
 
     @property
@@ -175,11 +177,11 @@ class StreamRecord(DictWrapper):
     def stream_view_type(self) -> StreamViewType | None:
         return _enum_member(StreamViewType, self._data.get("StreamViewType"), "StreamViewType")
 
-    def _image(self, key: str) -> dict[str, Any] | None:
-        def deserialize() -> dict[str, Any] | None:
+    def _image(self, key: str) -> dict[str, Any]:
+        def deserialize() -> dict[str, Any]:
             image = self._data.get(key)
             if image is None:
-                return None
+                return {}
             if not isinstance(image, Mapping):
                 raise InvalidEventError(f"dynamodb.{key} must be an object", field=key)
             return {name: _DESERIALIZER.deserialize(value, field=f"{key}.{name}") for name, value in image.items()}
@@ -220,9 +222,9 @@ class DynamoDBRecord(DictWrapper):
         return self._data.get("eventVersion")
 
     @property
-    def user_identity(self) -> dict[str, Any] | None:
-        """Set for TTL deletes: ``{"type": "Service", "principalId": "dynamodb.amazonaws.com"}``."""
-        return self._data.get("userIdentity")
+    def user_identity(self) -> dict[str, Any]:
+        """Set for TTL deletes: ``{"type": "Service", "principalId": "dynamodb.amazonaws.com"}``; else empty."""
+        return self._data.get("userIdentity") or {}
 
 
 class DynamoDBStreamWindow(DictWrapper):

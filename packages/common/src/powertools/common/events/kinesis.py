@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from powertools.common.dict_wrapper import DictWrapper, decode_base64, parse_json
+from powertools.common.events.text import decode_utf8
 from powertools.common.exceptions import InvalidEventError
 
 # A Kinesis record holds at most 1 MiB; refuse data that inflates absurdly (a zip bomb).
@@ -45,10 +46,7 @@ class KinesisStreamRecordPayload(DictWrapper):
 
     def data_as_text(self) -> str:
         """The decoded data as UTF-8 text."""
-        try:
-            return self.data_as_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidEventError(f"kinesis.data is not UTF-8 text: {exc}", field="kinesis.data") from None
+        return decode_utf8(self.data_as_bytes(), field="kinesis.data")
 
     def data_as_json(self) -> Any:
         """The decoded data parsed as JSON (cached)."""

@@ -8,7 +8,6 @@ differently; the ``resolved_*`` properties give one shape for all of them, and
 
 from __future__ import annotations
 
-import binascii
 from collections.abc import Iterable, Mapping
 from typing import Any, overload
 
@@ -228,11 +227,13 @@ class BaseProxyEvent(DictWrapper):
         body = self.body
         if not body or not self.is_base64_encoded:
             return body
-        raw = decode_base64(body, field="body")
-        try:
-            return raw.decode("utf-8")
-        except (UnicodeDecodeError, binascii.Error):
-            raise InvalidEventError("body is base64 of bytes that are not UTF-8 text", field="body") from None
+        # Imported here: only base64 bodies need it, and the cold import of the HTTP shapes stays lean.
+        # Its InvalidTextError is also the UnicodeDecodeError upstream raises here.
+        from powertools.common.events.text import decode_utf8
+
+        return decode_utf8(
+            decode_base64(body, field="body"), field="body", message="body is base64 of bytes that are not UTF-8 text"
+        )
 
     @property
     def json_body(self) -> Any:

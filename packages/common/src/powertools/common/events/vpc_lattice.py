@@ -133,8 +133,9 @@ class vpcLatticeEventV2RequestContext(DictWrapper):
         return self._data.get("region", "")
 
     @property
-    def time_epoch(self) -> float:
-        return float(self._data.get("timeEpoch") or 0)
+    def time_epoch(self) -> Any:
+        """Request time in epoch microseconds, as Lattice sends it (a string) and upstream returns it."""
+        return self._data.get("timeEpoch")
 
 
 class VPCLatticeEventV2(VPCLatticeEventBase):
@@ -153,15 +154,16 @@ class VPCLatticeEventV2(VPCLatticeEventBase):
         return str(self._require("path")).partition("?")[0]
 
     @property
-    def headers(self) -> dict[str, str]:
-        # Comma-joined so ``headers[name]`` is a str as in every other integration.
-        return self._cached(
-            "headers",
-            lambda: CaseInsensitiveDict(
-                (name, ",".join(value) if isinstance(value, list) else value)
-                for name, value in self._section("headers").items()
-            ),
-        )
+    def headers(self) -> dict[str, Any]:
+        """Request headers as Lattice v2 sends them, each a list of values; look-ups ignore case."""
+        return self._cached("headers", lambda: CaseInsensitiveDict(self._section("headers")))
+
+    def get_header_value(  # v2 header values are lists, as upstream returns them
+        self, name: str, default_value: Any = None, case_sensitive: bool = False
+    ) -> Any:
+        """A header's values (a list, as Lattice v2 sends them), or ``default_value``."""
+        headers = self._section("headers") if case_sensitive else self.headers
+        return headers.get(name, default_value)
 
     @property
     def query_string_parameters(self) -> dict[str, str]:
