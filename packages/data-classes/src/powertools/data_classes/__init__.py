@@ -8,9 +8,12 @@ first use, so a function pays only for the event sources it touches.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from powertools.common.lazy import lazy_exports
+
+# Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 __version__ = "0.1.0"
 

@@ -5,9 +5,10 @@ Importing the package is cheap: each name below loads its module on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from powertools.common.lazy import lazy_exports
+
+# Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 

@@ -7,9 +7,10 @@ only when one of its names is first used.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from powertools.common.lazy import lazy_exports
+
+# Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 

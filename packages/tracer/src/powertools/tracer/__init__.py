@@ -6,9 +6,10 @@ a tracer is enabled or its provider is used, opentelemetry only with OpenTelemet
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from powertools.common.lazy import lazy_exports
+
+# Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
