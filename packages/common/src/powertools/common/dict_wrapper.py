@@ -6,11 +6,14 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from powertools.common.exceptions import InvalidEventError
 
 JsonDeserializer = Callable[[str], Any]
+WrapperT = TypeVar("WrapperT", bound="DictWrapper")
+
+_new_object = object.__new__
 
 
 class DictWrapper(Mapping[str, Any]):
@@ -20,8 +23,10 @@ class DictWrapper(Mapping[str, Any]):
     and two wrappers are equal when their raw events are equal.
     """
 
-    __slots__ = ("_cache", "_data", "_json_deserializer")
+    __slots__ = ("_cache", "_custom_deserializer", "_data")
     _cache: dict[str, Any]
+    _custom_deserializer: JsonDeserializer
+    _data: Mapping[str, Any]
 
     def __init__(self, data: Mapping[str, Any], json_deserializer: JsonDeserializer | None = None) -> None:
         # Events are almost always plain dicts: test that first, the ABC check is slow.
@@ -29,9 +34,19 @@ class DictWrapper(Mapping[str, Any]):
             raise InvalidEventError(
                 f"{type(self).__name__} expects the event as a JSON object (dict), got {type(data).__name__}"
             )
-        self._data: Mapping[str, Any] = data
-        self._json_deserializer: JsonDeserializer = json_deserializer or json.loads
-        # _cache is created on first use: most wrappers (request contexts, identities) never need it.
+        self._data = data
+        # Slots left unset cost nothing: _cache is created on first use (most wrappers never
+        # need it) and _custom_deserializer only when one is given.
+        if json_deserializer is not None:
+            self._custom_deserializer = json_deserializer
+
+    @property
+    def _json_deserializer(self) -> JsonDeserializer:
+        """What parses this event's JSON strings: the one given to ``__init__``, else ``json.loads``."""
+        try:
+            return self._custom_deserializer
+        except AttributeError:
+            return json.loads
 
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
@@ -73,6 +88,22 @@ class DictWrapper(Mapping[str, Any]):
         """A nested object, or an empty one when the event doesn't carry it."""
         value = self._data.get(key)
         return value if type(value) is dict or isinstance(value, Mapping) else {}
+
+
+def wrap_section(cls: type[WrapperT], data: Any) -> WrapperT:
+    """``cls(data)`` for a nested object of an event (a request context, an identity).
+
+    Properties hand out these wrappers on every access, and on CPython 3.11 calling a
+    class with a Python ``__init__`` costs more than the rest of the property together.
+    A plain dict needs none of ``__init__``'s checks, so its slots are filled directly;
+    anything else goes through ``cls(data)`` and its validation. Only for classes that
+    keep DictWrapper's ``__init__``.
+    """
+    if type(data) is not dict:
+        return cls(data)
+    wrapper = _new_object(cls)
+    wrapper._data = data
+    return wrapper
 
 
 def decode_base64(value: str | bytes, *, field: str) -> bytes:

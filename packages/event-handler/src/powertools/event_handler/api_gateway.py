@@ -186,10 +186,11 @@ def _redacted(event: Mapping[str, Any]) -> dict[str, Any]:
 
 def _header_bytes(headers: Any) -> int:
     """Total characters in header names and values (every request pays this, so C-level fast path first)."""
-    if not isinstance(headers, Mapping):
+    if type(headers) is not dict and not isinstance(headers, Mapping):  # the ABC check is slow
         return 0
     try:
-        return len("".join(headers)) + len("".join(headers.values()))
+        # One join over one list: join() copies a dict view into a list first anyway.
+        return len("".join([*headers, *headers.values()]))
     except TypeError:  # list values (multi-value headers, Lattice v2) or junk
         pass
     total = 0
@@ -396,7 +397,7 @@ class ApiGatewayResolver(BaseRouter):
         return self.resolve(event, context)
 
     def _prepare(self, event: Mapping[str, Any], context: LambdaContext) -> None:
-        if isinstance(event, BaseProxyEvent):
+        if type(event) is not dict and isinstance(event, BaseProxyEvent):  # the ABC check is slow
             event = event.raw_event  # an already-wrapped event works too
         if self._debug:
             print(json.dumps(_redacted(event), indent=4, cls=Encoder, default=str))
@@ -426,7 +427,8 @@ class ApiGatewayResolver(BaseRouter):
             response = self._build_response(builder)
         finally:
             self.clear_context()
-        self._print_processed_stack()
+        if self._debug:
+            self._print_processed_stack()
         return response
 
     async def resolve_async(self, event: Mapping[str, Any], context: LambdaContext) -> dict[str, Any]:
@@ -463,10 +465,10 @@ class ApiGatewayResolver(BaseRouter):
         path = event.path
         if not isinstance(method, str) or not isinstance(path, str):
             raise InvalidEventError(f"{type(event).__name__} has a non-string HTTP method or path", field="path")
-        return method.upper(), self._remove_prefix(path)
+        return method.upper(), (self._remove_prefix(path) if self._strip_prefixes else path)
 
     def _reject_oversized(self) -> dict[str, Any] | None:
-        raw = self.current_event._data
+        raw = self._current_event._data  # type: ignore[union-attr]  # set by _prepare
         # REST and ALB send each header in both maps when multi-value is on; measuring one is enough.
         size = _header_bytes(raw.get("headers")) or _header_bytes(raw.get("multiValueHeaders"))
         if size <= MAX_HEADER_BYTES:
@@ -512,8 +514,9 @@ class ApiGatewayResolver(BaseRouter):
 
     def _call_route(self, route: Route, arguments: dict[str, str]) -> ResponseBuilder:
         try:
-            result = route(self._router_middlewares, self, arguments)
-            return ResponseBuilder(self._to_response(result), self._serializer, route)
+            # Every frame of the chain already returns _to_response(...), so this is a Response.
+            response = route(self._router_middlewares, self, arguments)
+            return ResponseBuilder(response, self._serializer, route)
         except Exception as exc:
             return self._handle_exception(exc, route)
 
@@ -571,10 +574,10 @@ class ApiGatewayResolver(BaseRouter):
         else:
             route = self.context.get("_route")
             body, status_code = result, (route.status_code if route is not None else 200)
-        return Response(status_code=status_code, content_type=content_types.APPLICATION_JSON, body=body)
+        return Response(status_code, content_types.APPLICATION_JSON, body)  # positional: no kwargs dict per request
 
     def _build_response(self, builder: ResponseBuilder) -> dict[str, Any]:
-        return builder.build(self.current_event, self._cors)
+        return builder.build(self._current_event, self._cors)  # type: ignore[arg-type]  # set by _prepare
 
 
 class Router(BaseRouter):

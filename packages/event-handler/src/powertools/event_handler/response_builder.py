@@ -72,7 +72,9 @@ class ResponseBuilder:
         # A str body is already encoded; serializing it again would double-quote it.
         if response.is_json() and not isinstance(response.body, str):
             response.body = self.serializer(response.body)
-        self._apply_route_settings(event, cors)
+        route = self.route
+        if route is not None and (route.adjusts_response or response.compress):  # most routes adjust nothing
+            self._apply_route_settings(event, cors)
         if isinstance(response.body, (bytes, bytearray, memoryview)):
             response.base64_encoded = True
             response.body = base64.b64encode(bytes(response.body)).decode("ascii")

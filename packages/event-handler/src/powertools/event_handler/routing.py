@@ -147,7 +147,8 @@ def _search(node: _Node[T], segments: list[str], index: int, values: list[str]) 
         segment = segments[index]
         child = node.children.get(segment)
         param = node.param
-        if param is not None and _PARAM_SEGMENT_MATCH(segment) is None:
+        # isalnum() is the regex's common case (same Unicode \w classes) at a fraction of the cost.
+        if param is not None and not segment.isalnum() and _PARAM_SEGMENT_MATCH(segment) is None:
             param = None
         if child is not None and param is not None:
             literal = _search(child, segments, index + 1, values)
@@ -168,4 +169,5 @@ def _search(node: _Node[T], segments: list[str], index: int, values: list[str]) 
     if node.terminal is None:
         return None
     seq, route, names = node.terminal
-    return seq, route, dict(zip(names, values, strict=True))
+    # names and values come from the same segments, so their lengths agree (strict=True is slower).
+    return seq, route, dict(zip(names, values))  # noqa: B905

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from powertools.common.dict_wrapper import DictWrapper
+from powertools.common.dict_wrapper import DictWrapper, wrap_section
 from powertools.common.events.proxy import (
     HTTP_API_HEADERS,
     MULTI_VALUE_HEADERS,
@@ -34,6 +34,8 @@ __all__ = [
 class RequestContextClientCert(DictWrapper):
     """The client certificate of a mutual-TLS request."""
 
+    __slots__ = ()
+
     @property
     def client_cert_pem(self) -> str:
         return self._data.get("clientCertPem", "")
@@ -61,6 +63,8 @@ class RequestContextClientCert(DictWrapper):
 
 class APIGatewayEventIdentity(DictWrapper):
     """Who called a REST API: IP, user agent, IAM or Cognito identity, API key."""
+
+    __slots__ = ()
 
     @property
     def access_key(self) -> str | None:
@@ -121,11 +125,13 @@ class APIGatewayEventIdentity(DictWrapper):
     @property
     def client_cert(self) -> RequestContextClientCert | None:
         cert = self._data.get("clientCert")
-        return RequestContextClientCert(cert) if cert else None
+        return wrap_section(RequestContextClientCert, cert) if cert else None
 
 
 class BaseRequestContext(DictWrapper):
     """The ``requestContext`` fields REST and WebSocket APIs share."""
+
+    __slots__ = ()
 
     @property
     def account_id(self) -> str:
@@ -157,7 +163,7 @@ class BaseRequestContext(DictWrapper):
 
     @property
     def identity(self) -> APIGatewayEventIdentity:
-        return APIGatewayEventIdentity(self._section("identity"))
+        return wrap_section(APIGatewayEventIdentity, self._section("identity"))
 
     @property
     def path(self) -> str:
@@ -191,6 +197,8 @@ class BaseRequestContext(DictWrapper):
 class APIGatewayEventAuthorizer(DictWrapper):
     """What a REST API authorizer (Cognito, Lambda) attached to the request."""
 
+    __slots__ = ()
+
     @property
     def claims(self) -> dict[str, Any]:
         return self._data.get("claims") or {}
@@ -218,6 +226,8 @@ class APIGatewayEventAuthorizer(DictWrapper):
 
 class APIGatewayEventRequestContext(BaseRequestContext):
     """``requestContext`` of a REST (and WebSocket) API event."""
+
+    __slots__ = ()
 
     @property
     def connected_at(self) -> int | None:
@@ -249,11 +259,13 @@ class APIGatewayEventRequestContext(BaseRequestContext):
 
     @property
     def authorizer(self) -> APIGatewayEventAuthorizer:
-        return APIGatewayEventAuthorizer(self._section("authorizer"))
+        return wrap_section(APIGatewayEventAuthorizer, self._section("authorizer"))
 
 
 class APIGatewayProxyEvent(BaseProxyEvent):
     """API Gateway REST API (and HTTP API payload 1.0) proxy event."""
+
+    __slots__ = ()
 
     @property
     def version(self) -> str | None:
@@ -280,7 +292,7 @@ class APIGatewayProxyEvent(BaseProxyEvent):
 
     @property
     def request_context(self) -> APIGatewayEventRequestContext:
-        return APIGatewayEventRequestContext(self._require("requestContext"))
+        return wrap_section(APIGatewayEventRequestContext, self._require("requestContext"))
 
     @property
     def path_parameters(self) -> dict[str, str]:
@@ -296,6 +308,8 @@ class APIGatewayProxyEvent(BaseProxyEvent):
 
 class RequestContextV2Http(DictWrapper):
     """``requestContext.http`` of an HTTP API payload 2.0 event."""
+
+    __slots__ = ()
 
     @property
     def method(self) -> str:
@@ -321,6 +335,8 @@ class RequestContextV2Http(DictWrapper):
 class BaseRequestContextV2(DictWrapper):
     """The payload 2.0 ``requestContext`` shared by HTTP APIs and Function URLs."""
 
+    __slots__ = ()
+
     @property
     def account_id(self) -> str:
         return self._data.get("accountId", "")
@@ -339,7 +355,7 @@ class BaseRequestContextV2(DictWrapper):
 
     @property
     def http(self) -> RequestContextV2Http:
-        return RequestContextV2Http(self._section("http"))
+        return wrap_section(RequestContextV2Http, self._section("http"))
 
     @property
     def request_id(self) -> str:
@@ -364,11 +380,13 @@ class BaseRequestContextV2(DictWrapper):
     @property
     def authentication(self) -> RequestContextClientCert | None:
         cert = self._section("authentication").get("clientCert")
-        return RequestContextClientCert(cert) if cert else None
+        return wrap_section(RequestContextClientCert, cert) if cert else None
 
 
 class RequestContextV2AuthorizerIam(DictWrapper):
     """The IAM (SigV4) caller of an HTTP API."""
+
+    __slots__ = ()
 
     @property
     def access_key(self) -> str:
@@ -413,6 +431,8 @@ class RequestContextV2AuthorizerIam(DictWrapper):
 class RequestContextV2Authorizer(DictWrapper):
     """What an HTTP API authorizer (JWT, Lambda or IAM) attached to the request."""
 
+    __slots__ = ()
+
     @property
     def jwt_claim(self) -> dict[str, Any]:
         return self._section("jwt").get("claims") or {}
@@ -432,19 +452,23 @@ class RequestContextV2Authorizer(DictWrapper):
 
     @property
     def iam(self) -> RequestContextV2AuthorizerIam:
-        return RequestContextV2AuthorizerIam(self._section("iam"))
+        return wrap_section(RequestContextV2AuthorizerIam, self._section("iam"))
 
 
 class RequestContextV2(BaseRequestContextV2):
     """``requestContext`` of an HTTP API payload 2.0 event."""
 
+    __slots__ = ()
+
     @property
     def authorizer(self) -> RequestContextV2Authorizer:
-        return RequestContextV2Authorizer(self._section("authorizer"))
+        return wrap_section(RequestContextV2Authorizer, self._section("authorizer"))
 
 
 class APIGatewayProxyEventV2(BaseProxyEvent):
     """API Gateway HTTP API payload 2.0 event (Function URLs use the same shape)."""
+
+    __slots__ = ()
 
     @property
     def version(self) -> str:
@@ -473,7 +497,7 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
 
     @property
     def request_context(self) -> RequestContextV2:
-        return RequestContextV2(self._require("requestContext"))
+        return wrap_section(RequestContextV2, self._require("requestContext"))
 
     @property
     def path_parameters(self) -> dict[str, str]:

@@ -110,15 +110,12 @@ class MultiValueHeadersSerializer(BaseHeadersSerializer):
     """REST API (payload 1.0) and ALB with multi-value headers on: every header a list."""
 
     def serialize(self, headers: Mapping[str, str | list[str]], cookies: list[Any]) -> dict[str, Any]:
-        payload: dict[str, list[str]] = {}
-        for name, values in headers.items():
-            if values is None:
-                continue
-            bucket = payload.setdefault(name, [])
-            if isinstance(values, str):
-                bucket.append(values)
-            else:
-                bucket.extend(values)
+        # Header names are unique keys, so each becomes one fresh list.
+        payload: dict[str, list[str]] = {
+            name: [values] if isinstance(values, str) else list(values)
+            for name, values in headers.items()
+            if values is not None
+        }
         if cookies:
             payload.setdefault("Set-Cookie", []).extend(str(cookie) for cookie in cookies)
         return {"multiValueHeaders": payload}
@@ -175,9 +172,12 @@ class BaseProxyEvent(DictWrapper):
         try:
             return self._data[key]
         except KeyError:
-            raise InvalidEventError(
-                f"{type(self).__name__} requires the field {key!r}, which the event does not have", field=key
-            ) from None
+            raise self._missing(key) from None
+
+    def _missing(self, key: str) -> InvalidEventError:
+        return InvalidEventError(
+            f"{type(self).__name__} requires the field {key!r}, which the event does not have", field=key
+        )
 
     @property
     def headers(self) -> dict[str, str]:
@@ -245,11 +245,17 @@ class BaseProxyEvent(DictWrapper):
 
     @property
     def path(self) -> str:
-        return self._require("path")
+        try:  # _require inlined: the router reads this on every request
+            return self._data["path"]
+        except KeyError:
+            raise self._missing("path") from None
 
     @property
     def http_method(self) -> str:
-        return self._require("httpMethod")
+        try:  # _require inlined: the router reads this on every request
+            return self._data["httpMethod"]
+        except KeyError:
+            raise self._missing("httpMethod") from None
 
     @overload
     def get_query_string_value(self, name: str, default_value: str) -> str: ...
