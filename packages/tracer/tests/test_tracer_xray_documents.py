@@ -249,3 +249,36 @@ def test_methods_on_classes_are_named_by_qualname(lambda_env):
     (doc,) = lambda_env.daemon.wait_for(1)
     assert doc["name"] == f"## {__name__}.test_methods_on_classes_are_named_by_qualname.locals.Repository.load"
     assert doc["metadata"] == {"": {f"{doc['name'][3:]} response": "K"}}
+
+
+def test_nested_responses_are_recorded_as_sent_and_checked_against_the_limit(lambda_env):
+    tracer = Tracer(service="svc")
+    state = {"items": [{"sku": "a", "qty": 1}], "dims": (1, 2.5, None, True), "note": "héllo"}
+
+    @tracer.capture_method
+    def nested() -> dict:
+        return state
+
+    @tracer.capture_method
+    def many_small() -> list:
+        return [{"sku": "x" * 20}] * 2_000  # every piece small; over 48 KiB only in total
+
+    @tracer.capture_lambda_handler(capture_response=False)
+    def handler(event, context):
+        nested()
+        state["items"][0]["qty"] = 99  # recorded before this: the snapshot is deep
+        many_small()
+
+    handler({}, None)
+    docs = lambda_env.by_name(lambda_env.daemon.wait_for(3))
+    prefix = f"{__name__}.test_nested_responses_are_recorded_as_sent_and_checked_against_the_limit.locals"
+    assert docs[f"## {prefix}.nested"]["metadata"] == {
+        "svc": {
+            f"{prefix}.nested response": {
+                "items": [{"sku": "a", "qty": 1}],
+                "dims": [1, 2.5, None, True],
+                "note": "héllo",
+            }
+        }
+    }
+    assert "metadata" not in docs[f"## {prefix}.many_small"]

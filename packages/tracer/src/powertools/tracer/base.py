@@ -30,9 +30,10 @@ MAX_METADATA_BYTES = 48 * 1024
 class MetadataTooLargeError(ValueError):
     """Raised by ``encode_metadata`` when the encoded value exceeds MAX_METADATA_BYTES."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        super().__init__(f"metadata value is {size} bytes encoded; the limit is {MAX_METADATA_BYTES}")
+    def __init__(self, size: int, *, exact: bool = True) -> None:
+        self.size = size  # with exact=False, a lower bound: encoding stopped once past the limit
+        amount = f"{size} bytes" if exact else f"more than {size} bytes"
+        super().__init__(f"metadata value is {amount} encoded; the limit is {MAX_METADATA_BYTES}")
 
 
 class BaseSegment(abc.ABC):

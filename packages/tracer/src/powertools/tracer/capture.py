@@ -10,6 +10,8 @@ from powertools.tracer.base import BaseProvider
 logger = get_debug_logger(__name__)
 
 _UNENCODABLE = (TypeError, ValueError, OverflowError, RecursionError)
+# Exact types that are never read-once: the usual responses skip the attribute probes.
+_PLAIN = frozenset({dict, list, tuple, str, int, float, bool, type(None)})
 
 
 def is_single_use(value: Any) -> bool:
@@ -19,7 +21,7 @@ def is_single_use(value: Any) -> bool:
 
 def encode(provider: BaseProvider, key: str, value: Any) -> tuple[bool, Any]:
     """``(True, stored form)`` if the backend can store ``value``, else ``(False, None)`` and a debug log."""
-    if is_single_use(value):
+    if type(value) not in _PLAIN and is_single_use(value):
         logger.debug("Not recording %r: %s can be read only once", key, type(value).__name__)
         return False, None
     try:
@@ -33,21 +35,14 @@ def record_metadata(provider: BaseProvider, segment: Any, key: str, value: Any, 
     """Put ``value`` under ``namespace``/``key`` on ``segment`` if the backend can store it."""
     if segment is None:  # X-Ray returns no subsegment when there is no segment to attach it to
         return False
-    ok, stored = encode(provider, key, value)
-    if ok:
-        segment.put_metadata(key=key, value=stored, namespace=namespace)
-    return ok
-
-
-def record_response(
-    provider: BaseProvider, segment: Any, label: str, value: Any, namespace: str, enabled: bool
-) -> None:
-    if enabled and value is not None:
-        record_metadata(provider, segment, f"{label} response", value, namespace)
-
-
-def record_error(
-    provider: BaseProvider, segment: Any, label: str, error: BaseException, namespace: str, enabled: bool
-) -> None:
-    if enabled:
-        record_metadata(provider, segment, f"{label} error", error, namespace)
+    # encode() inlined: this runs on every traced call that returns something.
+    if type(value) not in _PLAIN and is_single_use(value):
+        logger.debug("Not recording %r: %s can be read only once", key, type(value).__name__)
+        return False
+    try:
+        stored = provider.encode_metadata(value)
+    except _UNENCODABLE as exc:
+        logger.debug("Not recording %r: %s", key, exc)
+        return False
+    segment.put_metadata(key=key, value=stored, namespace=namespace)
+    return True

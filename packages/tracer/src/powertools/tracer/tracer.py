@@ -132,7 +132,7 @@ class Tracer:
         check_annotation(key, value)
         if self.disabled:
             return
-        self.provider.put_annotation(key=key, value=value)
+        (self._config.provider or self.provider).put_annotation(key=key, value=value)  # skips the property when set
 
     def put_metadata(self, key: str, value: Any, namespace: str | None = None) -> None:
         """Add a non-indexed value to the current (sub)segment, under the service's namespace by default.

@@ -11,11 +11,11 @@ import contextlib
 import functools
 import inspect
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from powertools.tracer.base import BaseProvider
-from powertools.tracer.capture import record_error, record_response
+from powertools.tracer.capture import record_metadata
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,23 @@ class Recording:
     capture_response: bool
     capture_error: bool
     provider: Callable[[], BaseProvider]  # resolved per call: the provider is shared, set up lazily
+    # Built once here rather than on every call.
+    name: str = field(init=False)  # "## <label>"
+    response_key: str = field(init=False)
+    error_key: str = field(init=False)
 
-    @property
-    def name(self) -> str:
-        return f"## {self.label}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", f"## {self.label}")
+        object.__setattr__(self, "response_key", f"{self.label} response")
+        object.__setattr__(self, "error_key", f"{self.label} error")
 
     def response(self, segment: Any, value: Any) -> None:
-        record_response(self.provider(), segment, self.label, value, self.namespace, self.capture_response)
+        if self.capture_response and value is not None and segment is not None:
+            record_metadata(self.provider(), segment, self.response_key, value, self.namespace)
 
     def error(self, segment: Any, error: BaseException) -> None:
-        record_error(self.provider(), segment, self.label, error, self.namespace, self.capture_error)
+        if self.capture_error:
+            record_metadata(self.provider(), segment, self.error_key, error, self.namespace)
 
 
 def kind_of(method: Callable[..., Any]) -> str:
@@ -61,13 +68,15 @@ def wrap(method: Callable[..., Any], recording: Recording) -> Callable[..., Any]
 def _plain(method: Callable[..., Any], rec: Recording) -> Callable[..., Any]:
     @functools.wraps(method)
     def traced(*args: Any, **kwargs: Any) -> Any:
-        with rec.provider().in_subsegment(name=rec.name) as segment:
+        provider = rec.provider()
+        with provider.in_subsegment(name=rec.name) as segment:
             try:
                 result = method(*args, **kwargs)
             except Exception as error:
                 rec.error(segment, error)
                 raise
-            rec.response(segment, result)
+            if rec.capture_response and result is not None and segment is not None:  # rec.response, inlined
+                record_metadata(provider, segment, rec.response_key, result, rec.namespace)
             return result
 
     return traced
