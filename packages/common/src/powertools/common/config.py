@@ -8,12 +8,16 @@ silently ignored.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TypeVar
 
 from powertools.common.exceptions import ConfigurationError
 
-T = TypeVar("T")
+# Not typing.TYPE_CHECKING: importing `typing` is a cold-start cost every utility would pay.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 SERVICE_NAME_ENV = "POWERTOOLS_SERVICE_NAME"
 DEFAULT_SERVICE_NAME = "service_undefined"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import base64
 import json
 import sys
-from typing import Any
+
+# Not typing.TYPE_CHECKING: importing `typing` is a cold-start cost every utility would pay.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 # The types below are looked up in sys.modules instead of imported: a value can
 # only be a Decimal if `decimal` is already loaded, and skipping those imports
