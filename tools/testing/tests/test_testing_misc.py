@@ -16,7 +16,6 @@ def test_free_port_is_bindable() -> None:
 
 
 def test_lambda_context(request: pytest.FixtureRequest) -> None:
-    pytest.importorskip("powertools.common.typing")  # written in packages/common
     lambda_context = request.getfixturevalue("lambda_context")
     assert lambda_context.function_name == "test-function"
     assert lambda_context.memory_limit_in_mb == 128

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from powertools.common.dict_wrapper import DictWrapper, parse_json
-from powertools.common.exceptions import InvalidEventError, PowertoolsError
+from powertools.common.exceptions import InvalidEventError
 
 __all__ = [
     "SQSEvent",
@@ -14,18 +14,7 @@ __all__ = [
     "SQSMessageAttributes",
     "SQSRecord",
     "SQSRecordAttributes",
-    "register_nested_event",
 ]
-
-# SQS bodies often carry an S3 notification or an SNS message. Those shapes live in
-# powertools.data_classes, which registers their constructors here when imported, so
-# common never imports a utility.
-_NESTED_EVENTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {}
-
-
-def register_nested_event(kind: str, factory: Callable[[Mapping[str, Any]], Any]) -> None:
-    """Let ``SQSRecord.decoded_nested_<kind>_event`` build ``kind`` ("s3" or "sns") events."""
-    _NESTED_EVENTS[kind] = factory
 
 
 class SQSRecordAttributes(DictWrapper):
@@ -161,28 +150,6 @@ class SQSRecord(DictWrapper):
         region, account_id, name = parts[3], parts[4], parts[5]
         suffix = ".amazonaws.com.cn" if parts[1] == "aws-cn" else ".amazonaws.com"
         return f"https://sqs.{region}{suffix}/{account_id}/{name}"
-
-    @property
-    def decoded_nested_s3_event(self) -> Any:
-        """The body as an ``S3Event`` (S3 -> SQS notifications)."""
-        return self._nested("s3")
-
-    @property
-    def decoded_nested_sns_event(self) -> Any:
-        """The body as an ``SNSMessage`` (SNS -> SQS without raw delivery)."""
-        return self._nested("sns")
-
-    def _nested(self, kind: str) -> Any:
-        factory = _NESTED_EVENTS.get(kind)
-        if factory is None:
-            raise PowertoolsError(
-                f"decoded_nested_{kind}_event needs powertools-data-classes: "
-                "import SQSEvent from powertools.data_classes"
-            )
-        body = self.json_body
-        if not isinstance(body, Mapping):
-            raise InvalidEventError(f"body is not a JSON object holding a {kind} event", field="body")
-        return factory(body)
 
 
 class SQSEvent(DictWrapper):
