@@ -25,6 +25,10 @@ UPSTREAM_PATHS: dict[str, str] = {
     "jmespath_envelopes": "aws_lambda_powertools.utilities.jmespath_utils.envelopes",
     "data_classes": "aws_lambda_powertools.utilities.data_classes",
     "event_handler": "aws_lambda_powertools.event_handler",
+    "idempotency": "aws_lambda_powertools.utilities.idempotency",
+    "batch": "aws_lambda_powertools.utilities.batch",
+    "parameters": "aws_lambda_powertools.utilities.parameters",
+    "feature_flags": "aws_lambda_powertools.utilities.feature_flags",
 }
 
 OUR_PATHS: dict[str, str] = {
@@ -41,6 +45,10 @@ OUR_PATHS: dict[str, str] = {
     "jmespath_envelopes": "powertools.common.jmespath.envelopes",
     "data_classes": "powertools.data_classes",
     "event_handler": "powertools.event_handler",
+    "idempotency": "powertools.idempotency",
+    "batch": "powertools.batch",
+    "parameters": "powertools.parameters",
+    "feature_flags": "powertools.feature_flags",
 }
 
 
