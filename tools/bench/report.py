@@ -198,6 +198,9 @@ def markdown(document: Mapping[str, Any]) -> str:
         f"{meta['date']} · Python {meta['python']} · {meta['platform']} · {meta['cpus']} CPUs · "
         f"upstream aws-lambda-powertools {meta.get('upstream_version') or NOT_AVAILABLE}",
         "",
+        f"Tree: commit {meta.get('commit') or NOT_AVAILABLE}"
+        + (f" plus uncommitted changes ({len(meta['uncommitted'])} paths)" if meta.get("uncommitted") else ""),
+        "",
     ]
     if document.get("workloads") is not None:
         lines += [

@@ -34,6 +34,11 @@ from tools.bench.workloads import all_workloads  # noqa: E402
 
 SECTIONS = ("workloads", "cold", "footprint")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results"
+PUBLISHED = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+class UnpublishableRunError(RuntimeError):
+    """--publish asked for a run whose numbers would not belong to one commit."""
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -47,6 +52,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, help="override the number of alternating rounds")
     parser.add_argument("--cold-runs", type=int, help="override the number of cold-start runs per program")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="directory for bench.json/.md/.png")
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help=f"also write {PUBLISHED.relative_to(REPO_ROOT)} (a full run of a clean, committed tree only)",
+    )
     return parser.parse_args(argv)
 
 
@@ -70,6 +80,40 @@ def _our_versions() -> dict[str, str]:
 def _git_commit() -> str | None:
     done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO_ROOT)
     return done.stdout.strip() or None
+
+
+def _uncommitted() -> list[str]:
+    """Paths that differ from HEAD (results/ is ignored by git, so the run's own output doesn't count)."""
+    done = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True, cwd=REPO_ROOT)
+    return [line[3:] for line in done.stdout.splitlines() if line.strip()]
+
+
+def check_publishable(args: argparse.Namespace, commit: str | None, uncommitted: Sequence[str]) -> None:
+    """Published numbers must be a full run of exactly one commit."""
+    if not args.publish:
+        return
+    problems = []
+    if args.quick or args.only or args.skip or args.rounds or args.cold_runs or args.no_upstream:
+        problems.append("only a full run with default settings and upstream is published")
+    if commit is None:
+        problems.append("not a git checkout")
+    if uncommitted:
+        problems.append(f"uncommitted changes: {', '.join(uncommitted[:5])}")
+    if problems:
+        raise UnpublishableRunError("--publish refused: " + "; ".join(problems))
+
+
+def published_text(document: dict[str, Any], table: str) -> str:
+    meta = document["meta"]
+    return (
+        "# Benchmark results\n\n"
+        "The last published full run (`hatch run bench:all --publish`), quoted by `docs/benchmarks.md` and the\n"
+        "package READMEs. Compare ratios, not absolute times: they come from one machine at one moment.\n\n"
+        f"Commit: {meta['commit']} (clean tree) · {meta['seconds']} s wall · "
+        f"settings: {meta['settings']}\n\n"
+        f"Our packages: {', '.join(f'{k} {v}' for k, v in meta['ours_versions'].items())}\n\n"
+        + table.split("\n", 1)[1].lstrip("\n")
+    )
 
 
 def _site_packages(python: Path) -> str:
@@ -123,6 +167,8 @@ def cold_section(packages: Sequence[Package], interpreters: dict[str, str | None
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     started = time.monotonic()
+    commit, uncommitted = _git_commit(), _uncommitted()
+    check_publishable(args, commit, uncommitted)
     settings: Settings = QUICK if args.quick else FULL
     if args.rounds:
         settings = Settings(args.rounds, settings.samples, settings.warmup, settings.min_sample_ns)
@@ -152,7 +198,8 @@ def main(argv: Sequence[str]) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(terse=True),
             "cpus": os.cpu_count(),
-            "commit": _git_commit(),
+            "commit": commit,
+            "uncommitted": uncommitted,
             "upstream_version": upstream_version,
             "upstream_unavailable": unavailable.get("upstream"),
             "ours_versions": _our_versions(),
@@ -180,6 +227,9 @@ def main(argv: Sequence[str]) -> int:
     (args.output / "bench.md").write_text(text + "\n", encoding="utf-8")
     skipped_plot = report.plot(document, args.output / "bench.png")
     print(text)
+    if args.publish:
+        PUBLISHED.write_text(published_text(document, text) + "\n", encoding="utf-8")
+        progress(f"published {PUBLISHED}")
     progress(f"wrote {args.output}/bench.json, bench.md" + (f" ({skipped_plot})" if skipped_plot else ", bench.png"))
     progress(f"finished in {document['meta']['seconds']} s")
     return 0

@@ -34,3 +34,27 @@ def test_run_writes_json_markdown_and_plot(tmp_path, capsys):
     assert "| parameters.cached_get |" in markdown
     assert "- upstream, not available: --no-upstream (parameters.cached_get)" in markdown
     assert (tmp_path / "bench.png").exists() == (importlib.util.find_spec("matplotlib") is not None)
+
+
+def test_publish_refuses_partial_runs_and_dirty_trees(tmp_path):
+    import pytest
+
+    args = run.parse_args(["--publish", "--quick", "--output", str(tmp_path)])
+    with pytest.raises(run.UnpublishableRunError, match="only a full run"):
+        run.check_publishable(args, "abc1234", [])
+    full = run.parse_args(["--publish"])
+    with pytest.raises(run.UnpublishableRunError, match=r"uncommitted changes: packages/logger/x\.py"):
+        run.check_publishable(full, "abc1234", ["packages/logger/x.py"])
+    run.check_publishable(full, "abc1234", [])  # a clean full run may publish
+    run.check_publishable(run.parse_args(["--quick"]), "abc1234", ["dirty.py"])  # not publishing: anything goes
+
+
+def test_published_results_name_a_commit_of_this_repository():
+    import re
+    import subprocess
+
+    text = run.PUBLISHED.read_text()
+    found = re.search(r"^Commit: ([0-9a-f]{7,40}) \(clean tree\)", text, re.MULTILINE)
+    assert found, "RESULTS.md must come from `bench:all --publish` and name its commit"
+    known = subprocess.run(["git", "cat-file", "-e", f"{found.group(1)}^{{commit}}"], cwd=run.REPO_ROOT)
+    assert known.returncode == 0, f"commit {found.group(1)} is not in this repository"
