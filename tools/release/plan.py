@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 from packaging.version import Version
-
-from pathlib import Path
 
 from tools.release.record import (
     ROOT,

@@ -70,7 +70,8 @@ def test_plan_proposes_a_bump_from_the_changelog(repo_copy: Path) -> None:
     changelog = validation / "CHANGELOG.md"
     changelog.write_text(changelog.read_text().replace("\n## ", "\n## Unreleased\n\n- Added a new option.\n\n## ", 1))
     (line,) = [x for x in plan.plan_lines(repo_copy) if x.startswith("powertools-validation")]
-    assert "CHANGELOG suggests a minor bump" in line and "set version to" in line
+    assert "CHANGELOG suggests a minor bump" in line
+    assert "set version to" in line
 
 
 def test_build_makes_a_wheel_and_sdist_that_twine_accepts(tmp_path: Path) -> None:
