@@ -1,51 +1,30 @@
 """README's install-from-source line works: ``pip install packages/common packages/<name>``.
 
 Run in a fresh venv with pip's own resolver and isolated build, offline: third-party wheels
-come from a wheelhouse repacked from this environment (tools/guards/wheelhouse.py), so the
+come from a wheelhouse repacked from this environment (the ``offline_wheelhouse`` fixture), so the
 test proves the local packages resolve each other, not that PyPI is reachable.
 """
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
-import pytest
-
-from tools.guards.packages import ROOT, tomllib, utilities
-from tools.guards.wheelhouse import repack, requirement_closure
+from tools.guards.packages import ROOT
 
 README = (ROOT / "README.md").read_text()
-BUILD_BACKEND = ("hatchling",)
-
-
-def _third_party(package_dir: Path) -> list[str]:
-    project = tomllib.loads((package_dir / "pyproject.toml").read_text())["project"]
-    return [r for r in project["dependencies"] if not r.startswith("powertools-")]
-
-
-@pytest.fixture(scope="module")
-def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    house = tmp_path_factory.mktemp("wheelhouse")
-    wanted = {*BUILD_BACKEND}
-    for package in utilities():
-        wanted |= {re.split(r"[ ;<>=!~\[(]", r, maxsplit=1)[0] for r in _third_party(package.directory)}
-    for name in sorted(requirement_closure(*wanted)):
-        repack(name, house)
-    return house
 
 
 def test_readme_shows_the_install_from_source_line() -> None:
     assert "pip install ./packages/common ./packages/logger" in README
 
 
-def test_readme_line_installs_logger_and_its_example_runs(wheelhouse: Path, tmp_path: Path) -> None:
+def test_readme_line_installs_logger_and_its_example_runs(offline_wheelhouse: Path, tmp_path: Path) -> None:
     venv.create(tmp_path / "venv", with_pip=True)
     python = str(tmp_path / "venv" / "bin" / "python")
-    install = [python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheelhouse)]
+    install = [python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(offline_wheelhouse)]
     result = subprocess.run(
         [*install, "./packages/common", "./packages/logger"], cwd=ROOT, capture_output=True, text=True
     )
@@ -72,7 +51,7 @@ def test_readme_line_installs_logger_and_its_example_runs(wheelhouse: Path, tmp_
     assert "site-packages" in where.stdout, where.stdout + where.stderr
 
 
-def test_wheelhouse_repacks_installed_distributions(wheelhouse: Path) -> None:
-    names = {p.name.split("-")[0].lower() for p in wheelhouse.glob("*.whl")}
+def test_wheelhouse_repacks_installed_distributions(offline_wheelhouse: Path) -> None:
+    names = {p.name.split("-")[0].lower() for p in offline_wheelhouse.glob("*.whl")}
     assert {"hatchling", "jmespath"} <= names, names
     assert sys.version_info >= (3, 10)

@@ -8,6 +8,7 @@ them, because this module is imported by every pytest run in the environment.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from powertools_testing.appconfig_service import AppConfigDataServer
 from powertools_testing.aws_env import apply_fake_aws_env
 from powertools_testing.events import load_event as _load_event
+from powertools_testing.lambda_runtime_api import LambdaRuntimeAPI
 from powertools_testing.moto_service import MotoServer
 from powertools_testing.redis_service import INSTALL_HINT, RedisServer, find_redis_server
 from powertools_testing.util import ServiceError
@@ -129,6 +131,28 @@ def xray_daemon(xray_daemon_socket: XRayDaemon, monkeypatch: pytest.MonkeyPatch)
 
 
 # --- Lambda -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def offline_wheelhouse(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
+    """Wheels of the packages' third-party requirements (and hatchling), repacked from this environment.
+
+    For offline ``pip install --no-index --find-links`` runs: tests never reach PyPI.
+    """
+    from powertools_testing.wheelhouse import build_wheelhouse
+
+    return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"), pytestconfig.rootpath / "packages")
+
+
+@pytest.fixture
+def lambda_runtime_api() -> Iterator[LambdaRuntimeAPI]:
+    """A local Lambda Runtime API for a runtime client process (``AWS_LAMBDA_RUNTIME_API=<.address>``)."""
+    api = LambdaRuntimeAPI()
+    api.start()
+    try:
+        yield api
+    finally:
+        api.stop()
 
 
 @pytest.fixture

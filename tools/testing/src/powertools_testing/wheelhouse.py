@@ -20,8 +20,12 @@ _NORMALIZE = re.compile(r"[-_.]+")
 def _wheel_name(dist: importlib.metadata.Distribution) -> str:
     name = _NORMALIZE.sub("_", dist.metadata["Name"])
     wheel_file = dist.read_text("WHEEL") or ""
-    tags = [line.split(":", 1)[1].strip() for line in wheel_file.splitlines() if line.startswith("Tag:")]
-    return f"{name}-{dist.version}-{tags[0] if tags else 'py3-none-any'}.whl"
+    tags = [line.split(":", 1)[1].strip().split("-") for line in wheel_file.splitlines() if line.startswith("Tag:")]
+    if not tags:
+        return f"{name}-{dist.version}-py3-none-any.whl"
+    # A compressed tag set (PEP 425): each part joins its distinct values with dots.
+    parts = [".".join(dict.fromkeys(tag[i] for tag in tags)) for i in range(3)]
+    return f"{name}-{dist.version}-{'-'.join(parts)}.whl"
 
 
 def repack(distribution: str, into: Path) -> Path:
@@ -56,3 +60,27 @@ def requirement_closure(*distributions: str) -> set[str]:
                 continue
             pending.append(re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0])
     return seen
+
+
+def build_wheelhouse(into: Path, packages_dir: Path) -> Path:
+    """Wheels for hatchling and every third-party requirement (extras included) of packages_dir/*."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+    roots = {"hatchling"}
+    for pyproject in packages_dir.glob("*/pyproject.toml"):
+        project = tomllib.loads(pyproject.read_text())["project"]
+        requirements = list(project.get("dependencies", []))
+        for extra in project.get("optional-dependencies", {}).values():
+            requirements += extra
+        for requirement in requirements:
+            name = re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0]
+            if not name.startswith("powertools-"):
+                roots.add(name)
+    for name in sorted(requirement_closure(*roots)):
+        repack(name, into)
+    return into

@@ -1,0 +1,1 @@
+"""The Lambda layer builder: combined, extras and per-package layers, reproducible zips."""
