@@ -215,7 +215,34 @@ def markdown(document: Mapping[str, Any]) -> str:
         lines += ["## Cold start (import of the entry point)", "", *cold_markdown(document["cold_start"]), ""]
     if document.get("footprint") is not None:
         lines += ["## Footprint on disk (without boto3/botocore)", "", *footprint_markdown(document["footprint"]), ""]
+    if document.get("layers") is not None:
+        lines += ["## Lambda layers (without the AWS SDK)", "", *layers_markdown(document["layers"]), ""]
     return "\n".join(lines)
+
+
+def layers_markdown(section: Mapping[str, Any]) -> list[str]:
+    def kib(value: int | None) -> str:
+        return NOT_AVAILABLE if value is None else f"{value / 1024:,.0f} KiB"
+
+    table = _table(
+        ["layer", "ours zipped", "ours unzipped", "upstream zipped", "ours/upstream", "target"],
+        ["---", "---:", "---:", "---:", "---:", "---"],
+        [
+            [
+                row["name"],
+                kib(row["ours_zipped"]),
+                kib(row["ours_unzipped"]),
+                kib(row["upstream_zipped"]),
+                format_ratio(row["ratio"]),
+                ""
+                if row.get("target") is None
+                else f"≤{row['target']}{TIMES}: {'✅ pass' if row.get('verdict') == 'pass' else '❌ miss'}",
+            ]
+            for row in section["rows"]
+        ],
+    )
+    note = f"Upstream's layer here: {section['upstream']}, its dependencies, without the AWS SDK."
+    return [*table, "", note] + ([f"Upstream not measured: {section['reason']}"] if section.get("reason") else [])
 
 
 def plot(document: Mapping[str, Any], path: Path) -> str | None:

@@ -26,13 +26,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from tools.bench import coldstart, footprint, report, upstream_env  # noqa: E402
+from tools.bench import coldstart, footprint, layers, report, upstream_env  # noqa: E402
 from tools.bench.adapter import is_installed  # noqa: E402
 from tools.bench.packages import PACKAGES, Package  # noqa: E402
 from tools.bench.runner import FULL, QUICK, Settings, run_workloads  # noqa: E402
 from tools.bench.workloads import all_workloads  # noqa: E402
 
-SECTIONS = ("workloads", "cold", "footprint")
+SECTIONS = ("workloads", "cold", "footprint", "layers")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results"
 PUBLISHED = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -208,6 +208,7 @@ def main(argv: Sequence[str]) -> int:
         "workloads": None,
         "cold_start": None,
         "footprint": None,
+        "layers": None,
     }
     if "workloads" not in args.skip:
         workloads = [w for w in all_workloads() if _selected(w.name, args.only)]
@@ -219,6 +220,9 @@ def main(argv: Sequence[str]) -> int:
     if "footprint" not in args.skip:
         progress("footprint: pip install --target of each package")
         document["footprint"] = footprint.footprints(packages, upstream_site)
+    if "layers" not in args.skip and not args.only:
+        progress("layers: building ours offline, staging upstream's")
+        document["layers"] = layers.layer_sizes(upstream_site)
     document["meta"]["seconds"] = round(time.monotonic() - started, 1)
 
     args.output.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,8 @@ def test_run_writes_json_markdown_and_plot(tmp_path, capsys):
 
     assert exit_code == 0
     document = json.loads((tmp_path / "bench.json").read_text())
-    assert set(document) == {"meta", "workloads", "cold_start", "footprint"}
+    assert set(document) == {"meta", "workloads", "cold_start", "footprint", "layers"}
+    assert document["layers"] is None  # --only measures workloads, not layers
     assert document["meta"]["mode"] == "quick"
     assert document["meta"]["upstream_unavailable"] == "--no-upstream"
     assert document["footprint"] is None

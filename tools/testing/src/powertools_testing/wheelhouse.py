@@ -71,6 +71,7 @@ def build_wheelhouse(into: Path, packages_dir: Path) -> Path:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
+    into.mkdir(parents=True, exist_ok=True)
     roots = {"hatchling"}
     for pyproject in packages_dir.glob("*/pyproject.toml"):
         project = tomllib.loads(pyproject.read_text())["project"]
