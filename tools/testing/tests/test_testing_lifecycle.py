@@ -35,7 +35,8 @@ def _run_inner(tmp_path: Path, env: dict[str, str], conftest: str, tests: str) -
     (tmp_path / "conftest.py").write_text(conftest)
     (tmp_path / "test_inner.py").write_text(tests)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "test_inner.py"],
+        # The inner tests are ordered on purpose (a: before any service, b: with them).
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly", "-q", "test_inner.py"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
