@@ -16,9 +16,9 @@ def test_meta_package_installs_every_pinned_utility(offline_wheelhouse: Path, tm
         build.build(state, wheels)
     venv.create(tmp_path / "venv", with_pip=True)
     python = str(tmp_path / "venv" / "bin" / "python")
+    sources = ["--no-index", "--find-links", str(wheels), "--find-links", str(offline_wheelhouse)]
     install = subprocess.run(
-        [python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels)]
-        + ["--find-links", str(offline_wheelhouse), "powertools-lambda"],
+        [python, "-m", "pip", "install", "-q", *sources, "powertools-lambda"],
         capture_output=True,
         text=True,
     )
