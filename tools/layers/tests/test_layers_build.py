@@ -103,7 +103,11 @@ def test_the_template_passes_cfn_lint(built: tuple[Path, list[layer_build.BuiltL
     assert len(layer_resources) == len(layers_built)
     assert all(r["Properties"]["CompatibleArchitectures"] == [ARCH] for r in layer_resources)
     assert all(r["Properties"]["CompatibleRuntimes"] == [f"python{PYTHON}"] for r in layer_resources)
+    # W2531: Lambda deprecated python3.10 (creation stays possible until 2027-02-01); the
+    # packages still support it, so its layers are still built, and the warning is expected.
     lint = subprocess.run(
-        [str(Path(sys.executable).with_name("cfn-lint")), str(out / "template.json")], capture_output=True, text=True
+        [str(Path(sys.executable).with_name("cfn-lint")), "--ignore-checks", "W2531", str(out / "template.json")],
+        capture_output=True,
+        text=True,
     )
     assert lint.returncode == 0, lint.stdout + lint.stderr
