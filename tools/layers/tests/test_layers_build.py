@@ -106,7 +106,7 @@ def test_the_template_passes_cfn_lint(built: tuple[Path, list[layer_build.BuiltL
     # W2531: Lambda deprecated python3.10 (creation stays possible until 2027-02-01); the
     # packages still support it, so its layers are still built, and the warning is expected.
     lint = subprocess.run(
-        [str(Path(sys.executable).with_name("cfn-lint")), "--ignore-checks", "W2531", str(out / "template.json")],
+        [str(Path(sys.executable).with_name("cfn-lint")), str(out / "template.json"), "--ignore-checks", "W2531"],
         capture_output=True,
         text=True,
     )
