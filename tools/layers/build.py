@@ -92,9 +92,15 @@ def pip_install(layer: Layer, target: Path, arch: str, python: str, find_links: 
         command += ["--find-links", str(links)]
     if offline:
         command.append("--no-index")
-    done = subprocess.run([*command, *layer.requirements], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise LayerBuildError(f"layer {layer.name} ({arch}, Python {python}): pip failed\n{done.stderr[-4000:]}")
+    runs = [list(layer.requirements)] + (
+        [["--no-deps", *layer.without_dependencies]] if layer.without_dependencies else []
+    )
+    for requirements in runs:
+        if not requirements:
+            continue
+        done = subprocess.run([*command, *requirements], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise LayerBuildError(f"layer {layer.name} ({arch}, Python {python}): pip failed\n{done.stderr[-4000:]}")
 
 
 def installed(target: Path) -> dict[str, str]:

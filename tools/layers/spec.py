@@ -1,9 +1,11 @@
 """Which layers exist and what goes in each.
 
 * one layer per package: that package, powertools-common and their required dependencies;
-* **combined**: every utility with its required dependencies;
-* **extras**: the combined layer plus the optional dependencies users add for features
-  (Redis for idempotency, OpenTelemetry for the tracer, ...).
+* **combined**: every utility, with the light dependencies only: the heavy libraries that
+  parser (pydantic), tracer (aws-xray-sdk) and validation (fastjsonschema) load on first use
+  are left out, as upstream's base install leaves them out;
+* **extras**: every utility with all its dependencies, plus the optional ones users add for
+  features (Redis for idempotency, OpenTelemetry for the tracer, ...).
 
 Never in a layer: the AWS SDK and its dependencies. The Lambda runtime ships them, and a layer
 on ``/opt/python`` comes first on ``sys.path``, so a bundled copy would shadow the runtime's.
@@ -11,6 +13,7 @@ on ``/opt/python`` comes first on ``sys.path``, so a bundled copy would shadow t
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,9 @@ ARCHITECTURES = ("x86_64", "arm64")
 PYTHON_VERSIONS = ("3.10", "3.11", "3.12", "3.13")
 # The runtime's own SDK: boto3 and everything it depends on.
 RUNTIME_PROVIDED = frozenset({"boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "six", "urllib3"})
+# Required by one utility each, loaded only when that utility is used: in the extras layer and
+# in that utility's own layer, not in the combined one.
+HEAVY = frozenset({"pydantic", "aws-xray-sdk", "fastjsonschema"})
 # Optional extras left out of the extras layer, with why.
 EXTRAS_LEFT_OUT = {
     "aws-sdk": "the runtime ships boto3",
@@ -41,6 +47,8 @@ class Layer:
     name: str  # e.g. "logger", "combined", "extras"
     requirements: tuple[str, ...]  # pip requirement strings, exact versions of our packages
     description: str
+    # Installed without their dependencies (the combined layer picks its dependencies itself).
+    without_dependencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class Distribution:
     directory: Path
     version: str
     extras: tuple[str, ...]
+    dependencies: tuple[str, ...] = ()
 
 
 def distributions(root: Path = ROOT) -> list[Distribution]:
@@ -60,7 +69,11 @@ def distributions(root: Path = ROOT) -> list[Distribution]:
         project = tomllib.loads(pyproject.read_text())["project"]
         found.append(
             Distribution(
-                project["name"], directory, project["version"], tuple(project.get("optional-dependencies", {}))
+                project["name"],
+                directory,
+                project["version"],
+                tuple(project.get("optional-dependencies", {})),
+                tuple(project.get("dependencies", [])),
             )
         )
     return found
@@ -72,8 +85,9 @@ def layers(root: Path = ROOT) -> list[Layer]:
     result = [
         Layer(
             "combined",
-            tuple(pinned[d.name] for d in dists),
-            "every powertools utility with its required dependencies",
+            _light_dependencies(dists),
+            "every powertools utility, without pydantic, aws-xray-sdk and fastjsonschema",
+            without_dependencies=tuple(pinned[d.name] for d in dists),
         ),
         Layer(
             "extras",
@@ -87,6 +101,21 @@ def layers(root: Path = ROOT) -> list[Layer]:
         short = d.name.removeprefix("powertools-")
         result.append(Layer(short, (pinned["powertools-common"], pinned[d.name]), f"{d.name} and its dependencies"))
     return result
+
+
+def requirement_name(requirement: str) -> str:
+    return re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _light_dependencies(dists: list[Distribution]) -> tuple[str, ...]:
+    """The third-party requirements of every utility, less the heavy ones and the runtime's SDK."""
+    wanted = {
+        r
+        for d in dists
+        for r in d.dependencies
+        if not requirement_name(r).startswith("powertools-") and requirement_name(r) not in HEAVY | RUNTIME_PROVIDED
+    }
+    return tuple(sorted(wanted))
 
 
 def _with_extras(dist: Distribution) -> str:

@@ -21,11 +21,17 @@ from pathlib import Path
 import pytest
 
 from tools.layers import build as layer_build
-from tools.layers.spec import layers
+from tools.layers.spec import HEAVY, layers
 
 ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}[platform.machine()]
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 RUNTIME_PACKAGES = ("boto3", "awslambdaric")
+HEAVY_OF = {
+    "powertools.parser": "pydantic",
+    "powertools.tracer": "aws-xray-sdk",
+    "powertools.validation": "fastjsonschema",
+}
+assert set(HEAVY_OF.values()) == HEAVY
 
 HANDLER = """
 import importlib
@@ -33,10 +39,12 @@ import json
 import os
 
 MODULES = json.loads(os.environ["SMOKE_MODULES"])
+SHALLOW = json.loads(os.environ["SMOKE_SHALLOW"])  # utilities whose heavy dependency this layer leaves out
 loaded = {}
 for module_name in MODULES:
     module = importlib.import_module(module_name)
-    loaded[module_name] = [getattr(module, name) and name for name in module.__all__]
+    names = [] if module_name in SHALLOW else module.__all__
+    loaded[module_name] = [getattr(module, name) and name for name in names]
 
 if "powertools.logger" in MODULES:
     from powertools.logger import Logger
@@ -101,6 +109,10 @@ def test_layer_runs_under_the_lambda_runtime_client(
         for name in layer.packages
         if name.startswith("powertools-")
     )
+    # In the combined layer, parser, tracer and validation import, but their first use needs
+    # pydantic / aws-xray-sdk / fastjsonschema from the extras layer.
+    shallow = [m for m, dependency in HEAVY_OF.items() if m in modules and dependency not in layer.packages]
+    assert (layer_name == "combined") == bool(shallow)
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "PYTHONPATH": os.pathsep.join([str(task), str(opt / "python"), str(runtime_dir)]),
@@ -115,6 +127,7 @@ def test_layer_runs_under_the_lambda_runtime_client(
         "LAMBDA_TASK_ROOT": str(task),
         "_HANDLER": "smoke_handler.handler",
         "SMOKE_MODULES": json.dumps(modules),
+        "SMOKE_SHALLOW": json.dumps(shallow),
         "PYTHONUNBUFFERED": "1",
     }
     # -S: no site-packages of this environment; only PYTHONPATH's three folders beside the stdlib.
