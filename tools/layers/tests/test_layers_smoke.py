@@ -3,7 +3,7 @@ runtime interface client (awslambdaric) in a fresh interpreter whose sys.path ho
 standard library, the layer, the runtime's own packages (boto3 and awslambdaric) and the
 handler's folder, invoked through a local Lambda Runtime API.
 
-Importing every public name of every utility in the layer proves the layer carries all it
+Importing every public name of each utility the layer fully carries proves it holds all it
 needs: a dependency missing from the zip fails here, not in a user's function.
 """
 
