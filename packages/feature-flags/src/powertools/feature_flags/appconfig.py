@@ -81,7 +81,7 @@ class AppConfigStore(StoreProvider):
     def get_raw_configuration(self) -> dict[str, Any]:
         """The whole parsed document (cached for ``max_age`` seconds)."""
         if self._document is not None and _clock() - self._fetched_at < self.cache_seconds:
-            return self._document  # type: ignore[no-any-return]
+            return self._document
         raw = self._fetch()
         if raw is not self._raw or self._document is None:
             try:
@@ -92,7 +92,7 @@ class AppConfigStore(StoreProvider):
                 ) from None
             self._raw = raw
         self._fetched_at = _clock()
-        return self._document  # type: ignore[no-any-return]
+        return self._document
 
     def get_configuration(self) -> dict[str, Any]:
         """The document, or the part ``envelope`` selects (the same object until it changes)."""
@@ -100,12 +100,12 @@ class AppConfigStore(StoreProvider):
         if not self.envelope:
             return document
         if self._extracted is not None and self._extracted[0] is document:
-            return self._extracted[1]  # type: ignore[no-any-return]
+            return self._extracted[1]
         from powertools.common.jmespath import query
 
         selected = query(document, self.envelope, self.jmespath_options)
         self._extracted = (document, selected)
-        return selected  # type: ignore[no-any-return]
+        return selected
 
     def _fetch(self) -> bytes:
         self.logger.debug("Fetching configuration from the store, name=%s, max_age=%s", self.name, self.cache_seconds)

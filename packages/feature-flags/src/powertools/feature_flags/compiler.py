@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class CompiledRule:
     """One rule: its value when every predicate matches, in the configuration's order."""
 
-    __slots__ = ("name", "value", "predicates", "conditions")
+    __slots__ = ("conditions", "name", "predicates", "value")
 
     def __init__(
         self, name: str, value: Any, predicates: tuple[Predicate, ...], conditions: tuple[tuple[str, str], ...]
@@ -43,7 +43,7 @@ class CompiledRule:
 
 
 class CompiledFeature:
-    __slots__ = ("name", "default", "no_rules_value", "rules", "boolean")
+    __slots__ = ("boolean", "default", "name", "no_rules_value", "rules")
 
     def __init__(self, name: str, default: Any, boolean: bool, rules: tuple[CompiledRule, ...]) -> None:
         self.name = name

@@ -7,6 +7,7 @@ the compiled predicates: rules in order, the first rule whose conditions all mat
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import warnings
 from collections.abc import Mapping
@@ -115,15 +116,13 @@ class FeatureFlags:
         self.logger.debug("caught exception while matching action: action=%s, exception=%s", action, exc)
         if not reads_context or key in context:
             # An absent key is an ordinary non-match. Otherwise name the condition, never the value.
-            try:
+            with contextlib.suppress(PowertoolsUserWarning):  # warnings as errors must not break evaluation
                 warnings.warn(
                     f"Failed to evaluate feature flag condition: feature={feature.name}, rule={rule.name}, "
                     f"key={key}, action={action}, exception_type={type(exc).__name__}",
                     category=PowertoolsUserWarning,
                     stacklevel=4,
                 )
-            except PowertoolsUserWarning:
-                pass  # warnings turned into errors must not break evaluation
         handler = self._lookup_exception_handler(exc)
         if handler is not None:
             return handler(exc)

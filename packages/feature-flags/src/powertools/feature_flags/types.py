@@ -5,5 +5,5 @@ from __future__ import annotations
 from typing import Any, TypeVar, Union
 
 # A JSON value as json.loads returns it.
-JSONType = Union[str, int, float, bool, None, dict[str, Any], list[Any]]  # noqa: UP007 - a runtime alias on 3.10
+JSONType = Union[str, int, float, bool, None, dict[str, Any], list[Any]]
 T = TypeVar("T")
