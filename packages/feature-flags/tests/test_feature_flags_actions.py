@@ -151,9 +151,10 @@ def test_handler_registered_for_a_list_and_a_base_class() -> None:
     def handle(exc: BaseException) -> Any:
         raise RuntimeError("re-raised") from exc
 
-    with warnings.catch_warnings(), pytest.raises(RuntimeError, match="re-raised"):
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        flags.evaluate(name="flag", context={"attr": 1}, default=False)
+        with pytest.raises(RuntimeError, match="re-raised"):
+            flags.evaluate(name="flag", context={"attr": 1}, default=False)
 
 
 def test_warnings_as_errors_do_not_break_evaluation() -> None:
