@@ -147,11 +147,12 @@ def freeze(monkeypatch: pytest.MonkeyPatch, flavour: Flavour, instant: str) -> N
     monkeypatch.setattr(flavour.module("feature_flags", "comparators"), "datetime", FrozenDatetime)
 
 
-def outcome(call: Any) -> tuple[Any, ...]:
+def outcome(call: Any, **kwargs: Any) -> tuple[Any, ...]:
+    """("ok", value, warnings) or ("error", class name, message, warnings) of call(**kwargs)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result: tuple[Any, ...] = ("ok", call())
+            result: tuple[Any, ...] = ("ok", call(**kwargs))
         except Exception as exc:
             result = ("error", type(exc).__name__, str(exc))
     return (*result, [str(w.message) for w in caught])
@@ -175,10 +176,10 @@ def answers(flavour: Flavour, monkeypatch: pytest.MonkeyPatch, config: Any, hand
                         instant,
                         context,
                         name,
-                        outcome(lambda: flags.evaluate(name=name, context=context, default="dflt")),
+                        outcome(flags.evaluate, name=name, context=context, default="dflt"),
                     )
                 )
-            results.append((instant, context, "*", outcome(lambda: flags.get_enabled_features(context=context))))
+            results.append((instant, context, "*", outcome(flags.get_enabled_features, context=context)))
     return results
 
 
@@ -187,7 +188,7 @@ def test_every_action_every_context(monkeypatch: pytest.MonkeyPatch, handler: bo
     upstream = answers(UPSTREAM, monkeypatch, CONFIG, handler)
     ours = answers(OURS, monkeypatch, CONFIG, handler)
     assert len(ours) == len(upstream)
-    for theirs, mine in zip(upstream, ours):
+    for theirs, mine in zip(upstream, ours, strict=True):
         assert mine == theirs
     # The scenario does exercise matches, non-matches and warned errors.
     values = {
@@ -254,7 +255,7 @@ def test_schema_errors(case: str) -> None:
     errors = {}
     for flavour in FLAVOURS:
         flags = flavour.feature_flags.FeatureFlags(store=StaticStore.build(flavour, config))
-        errors[flavour.name] = outcome(lambda flags=flags: flags.evaluate(name="f", context={}, default=False))
+        errors[flavour.name] = outcome(flags.evaluate, name="f", context={}, default=False)
     theirs, mine = errors["upstream"], errors["ours"]
     assert mine[0] == theirs[0] == "error"
     assert mine[1] == theirs[1] == "SchemaValidationError"
@@ -267,7 +268,7 @@ def test_schema_errors(case: str) -> None:
 FEATURE_LEVEL = ("feature not a dict", "no default", "rules not a dict")
 WHERE = {
     "not a dict": "Features must be a dictionary, type=list",
-    **{case: ", feature=f" for case in FEATURE_LEVEL},
+    **dict.fromkeys(FEATURE_LEVEL, ", feature=f"),
     "rule not a dict": ", feature=f, rule=r",
     "when_match": ", feature=f, rule=r",
     "no conditions": ", feature=f, rule=r",
@@ -289,12 +290,14 @@ def test_appconfig_store(appconfig_data: Any) -> None:
         flags = flavour.feature_flags.FeatureFlags(store=store)
         results[flavour.name] = (
             store.get_raw_configuration,
-            [outcome(lambda c=c: flags.evaluate(name="non_boolean", context=c, default=None)) for c in CONTEXTS],
-            outcome(lambda: flags.get_enabled_features(context={"attr": "gold"})),
+            [outcome(flags.evaluate, name="non_boolean", context=c, default=None) for c in CONTEXTS],
+            outcome(flags.get_enabled_features, context={"attr": "gold"}),
             outcome(
-                lambda flavour=flavour: flavour.feature_flags.FeatureFlags(
+                flavour.feature_flags.FeatureFlags(
                     store=flavour.feature_flags.AppConfigStore(environment="prod", application="shop", name="missing")
-                ).evaluate(name="always_on", default="unreachable")
+                ).evaluate,
+                name="always_on",
+                default="unreachable",
             ),
         )
     assert results["ours"] == results["upstream"]
