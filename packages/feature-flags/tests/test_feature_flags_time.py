@@ -147,3 +147,22 @@ def test_time_and_context_conditions_combine(freeze: Any) -> None:
     assert flags.evaluate(name="happy_hour", context={"tier": "basic"}, default=False) is False
     freeze("2026-07-14T12:00:00+00:00")  # the clock is read at each evaluation, not at compile time
     assert flags.evaluate(name="happy_hour", context={"tier": "premium"}, default=False) is False
+
+
+def test_time_zones_without_the_os_database(tmp_path: Any) -> None:
+    # Some Lambda runtimes ship no /usr/share/zoneinfo: the declared tzdata package then supplies zones.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from powertools.feature_flags import SchemaValidator\n"
+        "from powertools.feature_flags.timezones import get_timezone\n"
+        "SchemaValidator({'f': {'default': False, 'rules': {'r': {'when_match': True, 'conditions': [\n"
+        "  {'action': 'SCHEDULE_BETWEEN_DAYS_OF_WEEK', 'key': 'CURRENT_DAY_OF_WEEK',\n"
+        "   'value': {'DAYS': ['MONDAY'], 'TIMEZONE': 'Europe/Copenhagen'}}]}}}}).validate()\n"
+        "print(get_timezone('Asia/Tokyo'), get_timezone('Mars/Base'))\n"
+    )
+    env = {**os.environ, "PYTHONTZPATH": str(tmp_path)}  # an empty directory: no OS zone files
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip() == "Asia/Tokyo None"
