@@ -189,6 +189,13 @@ def test_boto3_loads_on_first_fetch_only() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_extension_store_is_not_supported_yet() -> None:
+    from powertools.feature_flags import AppConfigExtensionStore
+
+    with pytest.raises(ConfigurationError, match="the AppConfig Lambda extension is not supported yet"):
+        AppConfigExtensionStore(environment="prod", application="shop", name="features")
+
+
 @pytest.mark.parametrize(("option", "value"), [("max_age", -1), ("max_age", "5"), ("use_extension", True)])
 def test_bad_options(option: str, value: Any) -> None:
     with pytest.raises(ConfigurationError, match=option):

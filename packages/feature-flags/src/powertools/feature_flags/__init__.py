@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "AppConfigStore": ".appconfig",
+    "AppConfigExtensionStore": ".appconfig",
     "StoreProvider": ".base",
     "BaseValidator": ".base",
     "ConfigurationStoreError": ".exceptions",
@@ -35,6 +36,7 @@ _EXPORTS = {
 
 __all__ = [
     "AppConfigStore",
+    "AppConfigExtensionStore",
     "StoreProvider",
     "BaseValidator",
     "ConfigurationStoreError",
@@ -53,7 +55,7 @@ __all__ = [
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from powertools.feature_flags.appconfig import AppConfigStore
+    from powertools.feature_flags.appconfig import AppConfigExtensionStore, AppConfigStore
     from powertools.feature_flags.base import BaseValidator, StoreProvider
     from powertools.feature_flags.exceptions import (
         ConfigurationStoreError,

@@ -148,3 +148,23 @@ def _error_code(exc: Exception) -> str:
     if isinstance(response, dict):
         return str(response.get("Error", {}).get("Code", ""))
     return ""
+
+
+class AppConfigExtensionStore(AppConfigStore):
+    """Upstream's store over the AppConfig Lambda extension: not supported yet.
+
+    Kept importable so that migrated import lines keep working; creating one raises
+    ``ConfigurationError``. Use ``AppConfigStore``, which calls AppConfigData directly.
+    """
+
+    def __init__(
+        self,
+        environment: str,
+        application: str,
+        name: str,
+        max_age: int = 5,
+        envelope: str | None = "",
+        jmespath_options: dict[str, Any] | None = None,
+        logger: Any = None,
+    ) -> None:
+        super().__init__(environment, application, name, max_age, envelope=envelope, use_extension=True)
