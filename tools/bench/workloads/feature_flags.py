@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tools.bench.adapter import Api
-from tools.bench.workloads.base import Call, Workload
+from tools.bench.workloads.base import Call, Target, Workload
 
 RULES = 5
 FLAGS: dict[str, Any] = {
@@ -70,5 +70,6 @@ WORKLOADS = [
         description="FeatureFlags.evaluate of a flag with 5 rules (2 conditions each), matching the last",
         build=build,
         bare=bare,
+        target=Target(0.5),
     ),
 ]
