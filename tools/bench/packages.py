@@ -48,5 +48,5 @@ PACKAGES: tuple[Package, ...] = (
     Package("idempotency", "idempotency", "from {module} import IdempotencyConfig, idempotent_function"),
     Package("batch", "batch", "from {module} import BatchProcessor, EventType, process_partial_response"),
     Package("parameters", "parameters", "from {module} import get_parameter"),
-    Package("feature_flags", "feature-flags", "from {module} import AppConfigStore, FeatureFlags"),
+    Package("feature_flags", "feature-flags", "from {module} import AppConfigStore, FeatureFlags", cold_target=0.3),
 )
