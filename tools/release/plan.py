@@ -1,8 +1,9 @@
 """``hatch run release:plan``: what changed since the last release, and the bump each needs.
 
 The bump comes from the CHANGELOG section of the package's current (unreleased) version:
-a section mentioning a breaking change proposes a major bump (minor before 1.0), one that
-adds something proposes a minor bump (patch before 1.0 only for fixes), anything else a patch.
+a section mentioning a breaking change proposes a major bump, one that adds something a minor
+bump, anything else a patch. Before 1.0 (every package today) a breaking change moves the
+minor version and anything else the patch, so dependants' ``>=0.1.0,<0.2`` pins keep working.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ def newest_section(state: PackageState) -> str:
 
 
 def proposed_bump(state: PackageState) -> str:
+    """Semantic versioning; before 1.0 a breaking change moves the minor and anything else the patch."""
     text = newest_section(state)
+    pre_release = Version(state.version).major == 0
     if BREAKING.search(text):
-        return "major" if Version(state.version).major >= 1 else "minor"
-    if FEATURE.search(text):
+        return "minor" if pre_release else "major"
+    if FEATURE.search(text) and not pre_release:
         return "minor"
     return "patch"
 

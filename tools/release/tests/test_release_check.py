@@ -68,10 +68,47 @@ def test_plan_proposes_a_bump_from_the_changelog(repo_copy: Path) -> None:
     module = validation / "src" / "powertools" / "validation" / "__init__.py"
     module.write_text(module.read_text() + "\n# new option\n")
     changelog = validation / "CHANGELOG.md"
-    changelog.write_text(changelog.read_text().replace("\n## ", "\n## Unreleased\n\n- Added a new option.\n\n## ", 1))
+    original = changelog.read_text()
+    changelog.write_text(original.replace("\n## ", "\n## Unreleased\n\n- Added a new option.\n\n## ", 1))
+    state = next(s for s in record.package_states(repo_copy) if s.distribution == "powertools-validation")
     (line,) = [x for x in plan.plan_lines(repo_copy) if x.startswith("powertools-validation")]
-    assert "CHANGELOG suggests a minor bump" in line
-    assert "set version to" in line
+    # Before 1.0 an addition is a patch: dependants pin ">=0.1.0,<0.2".
+    assert f"CHANGELOG suggests a patch bump: {plan.bumped(state.version, 'patch')}; set version to" in line
+
+    changelog.write_text(original.replace("\n## ", "\n## Unreleased\n\n- Removed `validate_all` (breaking).\n\n## ", 1))
+    (line,) = [x for x in plan.plan_lines(repo_copy) if x.startswith("powertools-validation")]
+    assert f"CHANGELOG suggests a minor bump: {plan.bumped(state.version, 'minor')}" in line
+
+
+def test_bump_applies_the_plan_to_versions_changelog_meta_and_readme(repo_copy: Path) -> None:
+    from tools.release import bump
+
+    shutil.copy(ROOT / "README.md", repo_copy / "README.md")
+    logger = repo_copy / "packages" / "logger"
+    module = logger / "src" / "powertools" / "logger" / "__init__.py"
+    module.write_text(module.read_text() + "\n# a fix\n")
+    state = next(s for s in record.package_states(repo_copy) if s.distribution == "powertools-logger")
+    new = plan.bumped(state.version, "patch")
+    changelog = logger / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text().replace("\n## ", "\n## Unreleased\n\n- Fixed a thing.\n\n## ", 1))
+
+    assert bump.main(["--apply"], root=repo_copy) == 0
+    assert record.problems(repo_copy) == []
+    assert f'version = "{new}"' in (logger / "pyproject.toml").read_text()
+    assert f'__version__ = "{new}"' in module.read_text()
+    assert re.search(
+        rf"^## {re.escape(new)} — \d{{4}}-\d{{2}}-\d{{2}}\n\n- Fixed a thing\.", changelog.read_text(), re.M
+    )
+    meta = (repo_copy / "packages" / "meta" / "pyproject.toml").read_text()
+    assert f'"powertools-logger=={new}"' in meta
+    meta_changelog = (repo_copy / "packages" / "meta" / "CHANGELOG.md").read_text()
+    assert f"- powertools-logger {state.version} → {new}" in meta_changelog
+    assert "| [powertools-logger](packages/logger) |" in (repo_copy / "README.md").read_text()
+    assert re.search(
+        rf"^\| \[powertools-logger\]\(packages/logger\) \|.*\| {re.escape(new)} \|$",
+        (repo_copy / "README.md").read_text(),
+        re.M,
+    )
 
 
 def test_build_makes_a_wheel_and_sdist_that_twine_accepts(tmp_path: Path) -> None:
