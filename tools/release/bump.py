@@ -57,7 +57,7 @@ def _update_readme_table(versions: dict[str, str], readme: Path) -> None:
     for distribution, version in versions.items():
         text = re.sub(
             rf"^(\| \[{re.escape(distribution)}\]\(packages/[\w-]+\) \|.*\| )[\w.]+( \|)$",
-            lambda m: f"{m.group(1)}{version}{m.group(2)}",
+            rf"\g<1>{version}\g<2>",
             text,
             flags=re.M,
         )
@@ -73,7 +73,7 @@ def _set_pins(meta: PackageState, versions: dict[str, str]) -> list[str]:
         old = {m.group(2) for m in pattern.finditer(text)}
         if old and old != {version}:
             moved.append(f"- {distribution} {', '.join(sorted(old))} → {version}")
-        text = pattern.sub(lambda m: f'"{m.group(1)}=={version}"', text)
+        text = pattern.sub(rf'"\g<1>=={version}"', text)
         if not old:
             text = text.replace("dependencies = [\n", f'dependencies = [\n  "{distribution}=={version}",\n', 1)
             moved.append(f"- {distribution} {version} added to the set")
