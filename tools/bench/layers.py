@@ -9,9 +9,7 @@ SDK and its dependencies, which the Lambda runtime provides.
 
 from __future__ import annotations
 
-import platform
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,10 +25,10 @@ UPSTREAM_ROOT = ("aws-lambda-powertools", frozenset({"tracer", "parser", "valida
 def _ours(work: Path) -> dict[str, Any]:
     from powertools_testing.wheelhouse import build_wheelhouse
     from tools.layers import build
+    from tools.layers.spec import host_platform
 
     wheelhouse = build_wheelhouse(work / "wheelhouse", REPO_ROOT / "packages")
-    arch = {"x86_64": "x86_64", "aarch64": "arm64"}[platform.machine()]
-    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    arch, python = host_platform()
     built = build.build(work / "ours", [arch], [python], wheelhouse=wheelhouse, only=LAYERS)
     return {b.name: {"zipped": b.zipped_bytes, "unzipped": b.unzipped_bytes, "file": b.file} for b in built}
 

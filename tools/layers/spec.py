@@ -42,6 +42,14 @@ MAX_ZIPPED_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 250 * 1024 * 1024
 
 
+def host_platform() -> tuple[str, str]:
+    """(Lambda architecture, Python X.Y) of the running interpreter: what an offline build can make."""
+    import platform
+
+    arch = {"x86_64": "x86_64", "aarch64": "arm64"}[platform.machine()]
+    return arch, f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
 @dataclass(frozen=True)
 class Layer:
     name: str  # e.g. "logger", "combined", "extras"

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
+
+from powertools_testing.readme import run_readme_example
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_readme_example_output_is_real() -> None:
-    text = README.read_text(encoding="utf-8")
-    code = re.search(r"```python\n(.*?)```", text, re.S)
-    shown = re.search(r"prints\n\n```text\n(.*?)```", text, re.S)
-    assert code
-    assert shown
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("POWERTOOLS_", "AWS_XRAY", "LAMBDA_"))}
-    done = subprocess.run([sys.executable, "-c", code.group(1)], env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == shown.group(1)
+    printed, shown = run_readme_example(README)
+    assert printed == shown

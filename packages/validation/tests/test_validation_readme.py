@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from pathlib import Path
+
+from powertools_testing.readme import run_readme_example
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_readme_example_output_is_real() -> None:
-    text = README.read_text(encoding="utf-8")
-    code = re.search(r"```python\n(.*?)```", text, re.S)
-    shown = re.search(r"prints\n\n```text\n(.*?)```", text, re.S)
-    assert code
-    assert shown
-    printed = subprocess.run([sys.executable, "-c", code.group(1)], capture_output=True, text=True, check=True).stdout
-    assert printed == shown.group(1)
+    printed, shown = run_readme_example(README)
+    assert printed == shown

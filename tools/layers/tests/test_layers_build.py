@@ -8,7 +8,6 @@ from PyPI.
 from __future__ import annotations
 
 import json
-import platform
 import subprocess
 import sys
 import zipfile
@@ -18,18 +17,9 @@ import pytest
 
 from tools.layers import build as layer_build
 from tools.layers import reproducible_zip
-from tools.layers.spec import HEAVY, RUNTIME_PROVIDED, distributions, layers
+from tools.layers.spec import HEAVY, RUNTIME_PROVIDED, distributions, host_platform, layers
 
-ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}[platform.machine()]
-PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
-
-
-@pytest.fixture(scope="module")
-def built(
-    offline_wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, list[layer_build.BuiltLayer]]:
-    out = tmp_path_factory.mktemp("layers")
-    return out, layer_build.build(out, [ARCH], [PYTHON], wheelhouse=offline_wheelhouse)
+ARCH, PYTHON = host_platform()
 
 
 def test_every_layer_is_built_with_a_manifest(built: tuple[Path, list[layer_build.BuiltLayer]]) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
-import platform
 import subprocess
 import sys
 import zipfile
@@ -20,11 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.layers import build as layer_build
-from tools.layers.spec import HEAVY, layers
+from tools.layers.spec import HEAVY, host_platform, layers
 
-ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}[platform.machine()]
-PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
+ARCH, PYTHON = host_platform()
 RUNTIME_PACKAGES = ("boto3", "awslambdaric")
 HEAVY_OF = {
     "powertools.parser": "pydantic",
@@ -77,14 +74,6 @@ def _runtime_dir(target: Path) -> Path:
             if source.exists():
                 (target / top).symlink_to(source)
     return target
-
-
-@pytest.fixture(scope="module")
-def built(
-    offline_wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, list[layer_build.BuiltLayer]]:
-    out = tmp_path_factory.mktemp("layers")
-    return out, layer_build.build(out, [ARCH], [PYTHON], wheelhouse=offline_wheelhouse)
 
 
 @pytest.fixture(scope="module")
