@@ -140,6 +140,9 @@ def test_debug_mode_returns_the_traceback_and_pretty_prints_a_redacted_event(
 
 
 def test_powertools_dev_turns_debug_on_and_explicit_false_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from powertools.common import config
+
+    monkeypatch.setattr(config, "_dev_warning_shown", False)  # the warning is shown once per process
     monkeypatch.setenv("POWERTOOLS_DEV", "1")
     with pytest.warns(UserWarning, match="POWERTOOLS_DEV"):
         assert APIGatewayRestResolver()._debug is True

@@ -73,19 +73,33 @@ class LambdaEnv:
     by_name = staticmethod(_by_name)
 
 
+# The global recorder's streaming threshold before Tracer set it to 0 (the SDK's default is 30).
+SDK_DEFAULT_STREAMING_THRESHOLD = 30
+
+
 @pytest.fixture(autouse=True)
 def _fresh_tracer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    import sys
+
     for name in _ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
     Tracer._reset_config()
+    threshold = SDK_DEFAULT_STREAMING_THRESHOLD
+    if "aws_xray_sdk.core" in sys.modules:
+        from aws_xray_sdk.core import xray_recorder
+
+        threshold = xray_recorder.streaming_threshold
     yield
     Tracer._reset_config()
-    import sys
-
-    if "aws_xray_sdk" in sys.modules:  # a disabled tracer's escape hatch turns the SDK off globally
+    if "aws_xray_sdk" in sys.modules:
+        # Process-wide SDK state Tracer changes: put it back so tests elsewhere see the SDK as
+        # they would in a fresh process (a disabled tracer's escape hatch turns the SDK off;
+        # Lambda mode streams every subsegment).
         from aws_xray_sdk import global_sdk_config
+        from aws_xray_sdk.core import xray_recorder
 
         global_sdk_config.set_sdk_enabled(True)
+        xray_recorder.configure(streaming_threshold=threshold)
 
 
 @pytest.fixture
