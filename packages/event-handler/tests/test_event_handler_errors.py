@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
+import sys
 from typing import Any
 
 import pytest
@@ -95,27 +95,64 @@ def test_custom_not_found_handler() -> None:
     assert (result["statusCode"], result["body"]) == (404, "no route for /nowhere")
 
 
-def test_unhandled_exception_is_a_500_without_details(caplog: pytest.LogCaptureFixture) -> None:
+def test_unhandled_exception_propagates_out_of_resolve_naming_the_route() -> None:
     app = APIGatewayRestResolver(debug=False)
 
     @app.get("/crash")
     def crash() -> None:
-        raise RuntimeError("database password is hunter2")
+        raise RuntimeError("database down")
 
-    with caplog.at_level(logging.ERROR, logger="powertools.event_handler"):
-        result = app.resolve(rest_event("/crash"), None)
+    # As upstream: Lambda's Errors metric, retries and X-Ray faults must see the failure.
+    with pytest.raises(RuntimeError, match="database down") as raised:
+        app.resolve(rest_event("/crash"), None)
+    if sys.version_info >= (3, 11):
+        assert raised.value.__notes__ == ["raised by route GET /crash"]
 
-    assert result == {
+
+def test_exception_handler_for_exception_gives_users_a_json_500() -> None:
+    app = APIGatewayRestResolver(debug=False)
+
+    @app.exception_handler(Exception)
+    def internal_error(exc: Exception) -> Response[dict[str, object]]:
+        return Response(500, content_types.APPLICATION_JSON, {"statusCode": 500, "message": "Internal server error"})
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise RuntimeError("database down")
+
+    assert app.resolve(rest_event("/crash"), None) == {
         "statusCode": 500,
         "body": '{"statusCode":500,"message":"Internal server error"}',
         "isBase64Encoded": False,
         "multiValueHeaders": {"Content-Type": ["application/json"]},
     }
-    # The operator still gets the traceback, in the function's logs.
-    assert "RuntimeError: database password is hunter2" in caplog.text
 
 
-def test_debug_mode_returns_the_traceback_and_pretty_prints_a_redacted_event(
+def test_errors_in_an_exception_handler_and_in_serialization_propagate_naming_the_route() -> None:
+    app = APIGatewayRestResolver(debug=False)
+
+    @app.exception_handler(KeyError)
+    def broken_handler(exc: KeyError) -> None:
+        raise ValueError("handler broke")
+
+    @app.get("/lookup")
+    def lookup() -> None:
+        raise KeyError("x")
+
+    @app.get("/unserializable")
+    def unserializable() -> dict[str, object]:
+        return {"value": object()}
+
+    with pytest.raises(ValueError, match="handler broke") as in_handler:
+        app.resolve(rest_event("/lookup"), None)
+    with pytest.raises(TypeError, match="not JSON serializable") as in_serializer:
+        app.resolve(rest_event("/unserializable"), None)
+    if sys.version_info >= (3, 11):
+        assert in_handler.value.__notes__ == ["raised by route GET /lookup in its exception handler"]
+        assert in_serializer.value.__notes__ == ["raised by route GET /unserializable while serializing its response"]
+
+
+def test_debug_mode_returns_the_traceback_and_prints_a_redacted_event_on_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POWERTOOLS_EVENT_HANDLER_DEBUG", "true")
@@ -127,6 +164,8 @@ def test_debug_mode_returns_the_traceback_and_pretty_prints_a_redacted_event(
 
     event = rest_event("/crash")
     event["headers"] = {"Authorization": "Bearer token-value", "Accept": "*/*"}
+    event["multiValueHeaders"] = {"X-API-Key": ["key-value"]}
+    event["requestContext"] = {"identity": {"apiKey": "identity-key"}, "authorizer": {"authorization": "nested"}}
     result = app.resolve(event, None)
 
     assert result["statusCode"] == 500
@@ -134,9 +173,13 @@ def test_debug_mode_returns_the_traceback_and_pretty_prints_a_redacted_event(
     assert result["body"].startswith("Traceback (most recent call last):")
     assert result["body"].rstrip().endswith("RuntimeError: kaboom")
     printed = capsys.readouterr().out
-    assert '    "path": "/crash",' in printed
-    assert '"Authorization": "*****"' in printed
-    assert "token-value" not in printed
+    # One line: CloudWatch makes every printed line its own log event.
+    assert printed.count("\n") == 1
+    logged = json.loads(printed)
+    assert logged["path"] == "/crash"
+    assert logged["headers"] == {"Authorization": "*****", "Accept": "*/*"}
+    assert logged["multiValueHeaders"] == {"X-API-Key": "*****"}
+    assert logged["requestContext"] == {"identity": {"apiKey": "*****"}, "authorizer": {"authorization": "*****"}}
 
 
 def test_powertools_dev_turns_debug_on_and_explicit_false_wins(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -57,3 +57,8 @@ def test_submodule_import_first_still_leaves_the_function_on_the_package() -> No
         "assert type(powertools.validation.validator).__name__ == 'function'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_importing_the_package_does_not_load_typing() -> None:
+    # The root imports `validator` eagerly; that module keeps typing out of the cold start too.
+    assert "typing" not in _loaded_after("import powertools.validation")

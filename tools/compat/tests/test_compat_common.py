@@ -228,3 +228,19 @@ def test_extract_data_from_envelope_still_works() -> None:
         results = both(lambda pt: pt.jmespath.extract_data_from_envelope(load_event("sqs"), "Records[0].messageId"))
     assert results["ours"] == results["upstream"]
     assert results["upstream"][0] == "ok"
+
+
+def test_encoder_writes_decimal_as_upstream() -> None:
+    import decimal
+    import importlib
+
+    upstream_encoder = importlib.import_module("aws_lambda_powertools.shared.json_encoder").Encoder
+    our_encoder = importlib.import_module("powertools.common.encoder").Encoder
+    value = {
+        "exact": decimal.Decimal("12345678901234567890.123456789"),
+        "small": decimal.Decimal("8.5"),
+        "exp": decimal.Decimal("1.5E+20"),
+        "nan": decimal.Decimal("NaN"),
+        "inf": decimal.Decimal("-Infinity"),
+    }
+    assert json.dumps(value, cls=our_encoder) == json.dumps(value, cls=upstream_encoder)

@@ -300,14 +300,14 @@ def test_sampling_rate_from_env_is_a_number_here(monkeypatch: pytest.MonkeyPatch
     assert results["ours"][0] | {"sampling_rate": "0.5"} == results["upstream"][0]
 
 
-def test_unencodable_values_use_the_encoder_here() -> None:
-    """Documented: packages/logger/README.md, "Differences from upstream" — values JSON can't
-    encode go through the powertools Encoder (Decimal as a number...) before str()."""
+def test_decimal_values_are_written_as_upstream_writes_them() -> None:
+    """A Decimal is logged as its exact string on both sides (the Encoder matches upstream)."""
 
     def scenario(pt: Flavour, stream: LogStream) -> None:
-        pt.logger.Logger(service=SERVICE, stream=stream).info("price", extra={"price": Decimal("9.5")})
+        pt.logger.Logger(service=SERVICE, stream=stream).info(
+            "price", extra={"price": Decimal("12345678901234567890.123456789")}
+        )
 
     results = run(scenario)
-    assert results["upstream"][0]["price"] == "9.5"
-    assert results["ours"][0]["price"] == 9.5
-    assert results["ours"][0] | {"price": "9.5"} == results["upstream"][0]
+    assert results["ours"] == results["upstream"]
+    assert results["ours"][0]["price"] == "12345678901234567890.123456789"

@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 class Encoder(json.JSONEncoder):
     """JSON encoder for the values Lambda code handles every day.
 
-    Decimal becomes a number (integral values as int; NaN and Infinity as
-    strings, JSON has no such numbers), dates and times ISO-8601, UUID its
+    Decimal becomes a string with every digit (NaN becomes float NaN), as
+    upstream's encoder does; dates and times ISO-8601, UUID its
     string, Enum its value, sets sorted lists where possible, bytes base64,
     dataclasses and pydantic models (duck-typed via ``model_dump``) dicts.
     """
@@ -53,12 +53,9 @@ class Encoder(json.JSONEncoder):
         raise TypeError(f"Object of type {type(o).__qualname__} is not JSON serializable by powertools' Encoder")
 
 
-def _decimal(value: Any) -> int | float | str:
-    if value.is_nan() or value.is_infinite():
-        return str(value)
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+def _decimal(value: Any) -> float | str:
+    # As upstream: the exact digits as a string (a float would lose precision); NaN as float NaN.
+    return float("nan") if value.is_nan() else str(value)
 
 
 def _ordered(values: set[Any] | frozenset[Any]) -> list[Any]:

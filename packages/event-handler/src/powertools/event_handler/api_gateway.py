@@ -170,18 +170,34 @@ def _debug_enabled(debug: bool | None) -> bool:
     return env_bool(DEBUG_ENV) or is_dev_mode()
 
 
-def _redacted(event: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of the event safe to print: credential-carrying headers masked."""
-    copy = dict(event)
-    for key in ("headers", "multiValueHeaders"):
-        headers = copy.get(key)
-        if isinstance(headers, Mapping):
-            copy[key] = {
-                name: ("*****" if name.lower() in _SECRET_HEADERS else value) for name, value in headers.items()
-            }
-    if copy.get("cookies"):
-        copy["cookies"] = ["*****"]
-    return copy
+def _redacted(event: Any, depth: int = 0) -> Any:
+    """A copy of the event safe to print: credentials masked wherever they appear.
+
+    Header names in ``_SECRET_HEADERS`` (any case, at any depth: headers,
+    multiValueHeaders, nested authorizer payloads), ``apiKey`` (API Gateway's
+    ``requestContext.identity.apiKey``) and cookie lists are replaced by ``*****``.
+    """
+    if depth > 64:  # debug printing must not recurse without bound on hostile input
+        return "*****"
+    if isinstance(event, Mapping):
+        copy: dict[Any, Any] = {}
+        for name, value in event.items():
+            lowered = name.lower() if isinstance(name, str) else name
+            if lowered in _SECRET_HEADERS or lowered == "apikey" or (lowered == "cookies" and value):
+                copy[name] = ["*****"] if lowered == "cookies" else "*****"
+            else:
+                copy[name] = _redacted(value, depth + 1)
+        return copy
+    if isinstance(event, list):
+        return [_redacted(item, depth + 1) for item in event]
+    return event
+
+
+def _name_route(exc: BaseException, route: Any, where: str) -> None:
+    """Say which route raised, without changing the exception's type (alarms match on it)."""
+    add_note = getattr(exc, "add_note", None)  # Python 3.11+
+    if add_note is not None:
+        add_note(f"raised by route {route.method} {route.path}" + (f" {where}" if where else ""))
 
 
 def _header_bytes(headers: Any) -> int:
@@ -356,7 +372,7 @@ class ApiGatewayResolver(BaseRouter):
             import warnings
 
             warnings.warn(
-                f"A route for {method} {rule!r} is already registered; the first one keeps answering",
+                f"A route like this was already registered. method: '{method}' rule: '{rule}'",
                 stacklevel=4,
             )
         self._route_keys.add(key)
@@ -398,9 +414,17 @@ class ApiGatewayResolver(BaseRouter):
 
     def _prepare(self, event: Mapping[str, Any], context: LambdaContext) -> None:
         if type(event) is not dict and isinstance(event, BaseProxyEvent):  # the ABC check is slow
-            event = event.raw_event  # an already-wrapped event works too
+            import warnings
+
+            warnings.warn(
+                "You don't need to serialize event to Event Source Data Class when using Event Handler; "
+                "see issue #1152",
+                stacklevel=3,
+            )
+            event = event.raw_event  # an already-wrapped event still works
         if self._debug:
-            print(json.dumps(_redacted(event), indent=4, cls=Encoder, default=str))
+            # One line: CloudWatch turns every printed line into its own log event.
+            print(json.dumps(_redacted(event), separators=(",", ":"), cls=Encoder, default=str))
         self._current_event = self._to_proxy_event(event)
         self._lambda_context = context
         if self._debug:
@@ -487,10 +511,11 @@ class ApiGatewayResolver(BaseRouter):
                     return "/"
                 if prefix and path.startswith(f"{prefix}/"):
                     return path[len(prefix) :]
-            else:
+            elif isinstance(prefix, re.Pattern):
                 path = prefix.sub("", path)
                 if not path:
                     return "/"
+            # anything else is skipped, as upstream does
         return path
 
     def _not_found_route(self, method: str, path: str) -> Route:
@@ -543,27 +568,31 @@ class ApiGatewayResolver(BaseRouter):
                 return ResponseBuilder(self._to_response(handler(exc)), self._serializer, route)
             except ServiceError as raised_by_handler:
                 exc = raised_by_handler
+            except Exception as raised_by_handler:
+                _name_route(raised_by_handler, route, "in its exception handler")
+                raise
         if isinstance(exc, ServiceError):
             body = {"statusCode": exc.status_code, "message": exc.msg}
             return ResponseBuilder(
                 Response(exc.status_code, content_types.APPLICATION_JSON, body), self._serializer, route
             )
         if isinstance(exc, InvalidEventError):
-            # The client sent a body that isn't valid base64 or JSON: their error, not ours.
+            # The client sent a body that isn't valid base64 or JSON (or is nested too deeply): their error.
             body = {"statusCode": 400, "message": str(exc)}
             return ResponseBuilder(Response(400, content_types.APPLICATION_JSON, body), self._serializer, route)
-        import logging  # loaded on the error path only: logging costs milliseconds of cold start
-
-        logging.getLogger("powertools.event_handler").error(
-            "Unhandled exception in route %s %s", route.method, route.path, exc_info=exc
-        )
         if self._debug:
+            import logging  # loaded on the error path only: logging costs milliseconds of cold start
             import traceback
 
+            logging.getLogger("powertools.event_handler").error(
+                "Unhandled exception in route %s %s", route.method, route.path, exc_info=exc
+            )
             text = "".join(traceback.format_exception(exc))
             return ResponseBuilder(Response(500, content_types.TEXT_PLAIN, text), self._serializer, route)
-        body = {"statusCode": 500, "message": "Internal server error"}
-        return ResponseBuilder(Response(500, content_types.APPLICATION_JSON, body), self._serializer, route)
+        # As upstream: unhandled errors leave resolve() so Lambda's Errors metric, alarms,
+        # retries and X-Ray faults see them. Register exception_handler(Exception) for a JSON 500.
+        _name_route(exc, route, "")
+        raise exc
 
     def _to_response(self, result: Any) -> Response:
         """dict/list/str/bytes -> 200 JSON (or the route's status_code); (body, status) tuples too."""
@@ -577,7 +606,12 @@ class ApiGatewayResolver(BaseRouter):
         return Response(status_code, content_types.APPLICATION_JSON, body)  # positional: no kwargs dict per request
 
     def _build_response(self, builder: ResponseBuilder) -> dict[str, Any]:
-        return builder.build(self._current_event, self._cors)  # type: ignore[arg-type]  # set by _prepare
+        try:
+            return builder.build(self._current_event, self._cors)  # type: ignore[arg-type]  # set by _prepare
+        except Exception as exc:  # e.g. a return value the serializer can't encode
+            if builder.route is not None:
+                _name_route(exc, builder.route, "while serializing its response")
+            raise
 
 
 class Router(BaseRouter):

@@ -7,10 +7,13 @@ and the middleware machinery load on first use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+# Not typing.TYPE_CHECKING: the package root imports this module eagerly, and importing
+# `typing` would add to every cold start (test_validation_imports checks it stays unloaded).
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
-if TYPE_CHECKING:
     from powertools.validation.schema_key import Formats, Handlers
 
 __all__ = ["validate", "validator"]
