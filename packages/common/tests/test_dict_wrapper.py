@@ -63,3 +63,12 @@ def test_header_lookup_is_case_insensitive_by_default() -> None:
     multi = {"Accept": ["a", "b"], "accept": ["c"]}
     assert get_multi_value_header(multi, "ACCEPT") == ["a", "b", "c"]
     assert get_multi_value_header(multi, "accept", case_sensitive=True) == ["c"]
+
+
+def test_deeply_nested_json_is_an_invalid_event_not_a_recursion_error():
+    from powertools.common.exceptions import InvalidEventError
+
+    hostile = "[" * 200_000 + "]" * 200_000
+    with pytest.raises(InvalidEventError, match="body is not valid JSON: nested too deeply") as info:
+        parse_json(hostile, field="body")
+    assert info.value.field == "body"

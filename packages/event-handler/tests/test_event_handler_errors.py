@@ -249,3 +249,14 @@ def test_enable_validation_is_refused_clearly() -> None:
         APIGatewayRestResolver(enable_validation=True)
     with pytest.raises(NotImplementedError):
         APIGatewayRestResolver().get("/x", enable_validation=True)
+
+
+def test_deeply_nested_json_body_is_a_400_not_a_crash() -> None:
+    app = APIGatewayRestResolver()
+    app.post("/todos")(lambda: {"got": app.current_event.json_body})
+    event = {"httpMethod": "POST", "path": "/todos", "body": "[" * 100_000 + "]" * 100_000, "headers": {}}
+
+    result = app.resolve(event, None)
+
+    assert result["statusCode"] == 400
+    assert "nested too deeply" in result["body"]

@@ -124,6 +124,9 @@ def parse_json(value: str | bytes | None, *, field: str, deserializer: JsonDeser
         raise InvalidEventError(f"{field} is not valid JSON: {exc.msg} at position {exc.pos}", field=field) from None
     except (TypeError, ValueError) as exc:
         raise InvalidEventError(f"{field} is not valid JSON: {exc}", field=field) from None
+    except RecursionError:
+        # json's C scanner raises RecursionError on very deep nesting: hostile input, not a bug here.
+        raise InvalidEventError(f"{field} is not valid JSON: nested too deeply", field=field) from None
 
 
 def get_header_value(
