@@ -91,7 +91,7 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
         number = float(value) if kind is float or kind is int else to_metric_value(name, value)
         if number - number != 0.0:  # NaN or infinity
             number = to_metric_value(name, value)
-        unit_value = unit._value_ if unit.__class__ is MetricUnit else extract_cloudwatch_metric_unit_value(unit, name)
+        unit_value = unit.value if unit.__class__ is MetricUnit else extract_cloudwatch_metric_unit_value(unit, name)
         seconds = (
             resolution
             if resolution.__class__ is int and (resolution == 60 or resolution == 1)
