@@ -72,3 +72,25 @@ def test_deeply_nested_json_is_an_invalid_event_not_a_recursion_error():
     with pytest.raises(InvalidEventError, match="body is not valid JSON: nested too deeply") as info:
         parse_json(hostile, field="body")
     assert info.value.field == "body"
+
+
+def test_wrap_section_runs_an_overridden_init_and_skips_only_dict_wrappers_own():
+    from powertools.common.dict_wrapper import DictWrapper, wrap_section
+
+    calls = []
+
+    class WithSetup(DictWrapper):
+        __slots__ = ("ready",)
+
+        def __init__(self, data, json_deserializer=None):
+            super().__init__(data, json_deserializer)
+            self.ready = True
+            calls.append(data)
+
+    class Plain(DictWrapper):
+        __slots__ = ()
+
+    wrapped = wrap_section(WithSetup, {"a": 1})
+    assert wrapped.ready is True
+    assert calls == [{"a": 1}]
+    assert wrap_section(Plain, {"a": 1}) == Plain({"a": 1})

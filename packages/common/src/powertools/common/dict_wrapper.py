@@ -90,16 +90,19 @@ class DictWrapper(Mapping[str, Any]):
         return value if type(value) is dict or isinstance(value, Mapping) else {}
 
 
+_wrapper_init = DictWrapper.__init__
+
+
 def wrap_section(cls: type[WrapperT], data: Any) -> WrapperT:
     """``cls(data)`` for a nested object of an event (a request context, an identity).
 
     Properties hand out these wrappers on every access, and on CPython 3.11 calling a
     class with a Python ``__init__`` costs more than the rest of the property together.
     A plain dict needs none of ``__init__``'s checks, so its slots are filled directly;
-    anything else goes through ``cls(data)`` and its validation. Only for classes that
-    keep DictWrapper's ``__init__``.
+    anything else goes through ``cls(data)`` and its validation, and so does a class that
+    overrides ``__init__`` (skipping it would skip that class's own set-up).
     """
-    if type(data) is not dict:
+    if type(data) is not dict or cls.__init__ is not _wrapper_init:
         return cls(data)
     wrapper = _new_object(cls)
     wrapper._data = data
