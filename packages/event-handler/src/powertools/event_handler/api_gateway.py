@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,8 +27,8 @@ from powertools.event_handler.cors import CORSConfig
 from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationNotAvailableError
 from powertools.event_handler.response import Response
 from powertools.event_handler.response_builder import ResponseBuilder
-from powertools.event_handler.route import Route
-from powertools.event_handler.routing import RouteTable
+from powertools.event_handler.route import Route, RouteOptions
+from powertools.event_handler.route_table import RouteTable
 from powertools.event_handler.serializer import compact_json_serializer
 
 if TYPE_CHECKING:
@@ -98,8 +99,12 @@ def _event_class(proxy_type: ProxyEventType) -> type[BaseProxyEvent]:
     raise ValueError(f"{proxy_type} is not an HTTP proxy event type this resolver can route")
 
 
-class BaseRouter:
-    """Route registration shared by resolvers and ``Router``: the method decorators and middlewares."""
+class BaseRouter(ABC):
+    """Route registration shared by resolvers and ``Router``: the method decorators and middlewares.
+
+    ``route`` is declared once, here; a resolver registers routes at once and a ``Router``
+    keeps them until ``include_router`` (``_register_route``).
+    """
 
     _router_middlewares: list[Middleware]
     context: dict[str, Any]
@@ -126,7 +131,41 @@ class BaseRouter:
         status_code: int = 200,
         middlewares: list[Middleware] | None = None,
     ) -> Callable[[AnyCallableT], AnyCallableT]:
-        raise NotImplementedError
+        """Register a function for ``rule`` and one or more HTTP methods.
+
+        ``rule`` is a path in which ``<name>`` captures one segment and is passed to the
+        function as the keyword argument ``name``; it may use regular-expression syntax
+        (``/static/.+``) for catch-all routes.
+        """
+        if not isinstance(rule, str):
+            raise TypeError(f"route rule must be a str, got {type(rule).__name__}")
+        if enable_validation or custom_response_validation_http_code is not None:
+            raise ValidationNotAvailableError(f"route {rule!r}")
+        openapi: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("summary", summary),
+                ("description", description),
+                ("responses", responses),
+                ("response_description", response_description),
+                ("tags", tags),
+                ("operation_id", operation_id),
+                ("security", security),
+                ("openapi_extensions", openapi_extensions),
+            )
+            if value is not None
+        }
+        openapi["include_in_schema"] = include_in_schema
+        openapi["deprecated"] = deprecated
+        methods = (method,) if isinstance(method, str) else tuple(method)
+        options = RouteOptions(cors, compress, cache_control, status_code, tuple(middlewares or ()), openapi)
+        return self._register_route(rule, methods, options)
+
+    @abstractmethod
+    def _register_route(
+        self, rule: str, methods: tuple[str, ...], options: RouteOptions
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        """The decorator that records ``rule`` for ``methods`` with ``options``."""
 
     def _method_route(self, method: str, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
         return self.route(rule, method, **options)
@@ -301,62 +340,23 @@ class ApiGatewayResolver(BaseRouter):
 
     # --- registration -----------------------------------------------------------------------
 
-    def route(
-        self,
-        rule: str,
-        method: str | Sequence[str],
-        cors: bool | None = None,
-        compress: bool = False,
-        cache_control: str | None = None,
-        summary: str | None = None,
-        description: str | None = None,
-        responses: dict[int, Any] | None = None,
-        response_description: str | None = None,
-        tags: list[str] | None = None,
-        operation_id: str | None = None,
-        include_in_schema: bool = True,
-        security: list[dict[str, list[str]]] | None = None,
-        openapi_extensions: dict[str, Any] | None = None,
-        deprecated: bool = False,
-        enable_validation: bool | None = None,
-        custom_response_validation_http_code: int | None = None,
-        status_code: int = 200,
-        middlewares: list[Middleware] | None = None,
+    def _register_route(
+        self, rule: str, methods: tuple[str, ...], options: RouteOptions
     ) -> Callable[[AnyCallableT], AnyCallableT]:
-        """Register a function for ``rule`` and one or more HTTP methods.
-
-        ``rule`` is a path in which ``<name>`` captures one segment and is passed to the
-        function as the keyword argument ``name``; it may use regular-expression syntax
-        (``/static/.+``) for catch-all routes.
-        """
-        if not isinstance(rule, str):
-            raise TypeError(f"route rule must be a str, got {type(rule).__name__}")
-        if enable_validation or custom_response_validation_http_code is not None:
-            raise ValidationNotAvailableError(f"route {rule!r}")
-        methods = [method] if isinstance(method, str) else list(method)
-        openapi: dict[str, Any] = {
-            key: value
-            for key, value in (
-                ("summary", summary),
-                ("description", description),
-                ("responses", responses),
-                ("response_description", response_description),
-                ("tags", tags),
-                ("operation_id", operation_id),
-                ("security", security),
-                ("openapi_extensions", openapi_extensions),
-            )
-            if value is not None
-        }
-        openapi["include_in_schema"] = include_in_schema
-        openapi["deprecated"] = deprecated
-
         def register(func: AnyCallableT) -> AnyCallableT:
-            cors_enabled = self._cors_enabled if cors is None else cors
+            cors_enabled = self._cors_enabled if options.cors is None else options.cors
             for item in methods:
                 http_method = item.upper()
                 route = Route(
-                    http_method, rule, func, cors_enabled, compress, cache_control, middlewares, status_code, openapi
+                    http_method,
+                    rule,
+                    func,
+                    cors_enabled,
+                    options.compress,
+                    options.cache_control,
+                    list(options.middlewares),
+                    options.status_code,
+                    options.openapi,
                 )
                 self._warn_duplicate(http_method, rule)
                 self._routes.add(http_method, rule, route)
@@ -402,10 +402,10 @@ class ApiGatewayResolver(BaseRouter):
         if router._router_middlewares:
             self.use(router._router_middlewares)
         self._exception_handlers.update(router._exception_handlers)
-        for rule, method, options, func in router._registrations:
+        for rule, methods, options, func in router._registrations:
             if prefix:
                 rule = prefix if rule == "/" else f"{prefix}{rule}"
-            self.route(rule, method, **options)(func)
+            self._register_route(rule, methods, options)(func)
 
     # --- resolution -------------------------------------------------------------------------
 
@@ -622,7 +622,7 @@ class Router(BaseRouter):
     """
 
     def __init__(self) -> None:
-        self._registrations: list[tuple[str, str | Sequence[str], dict[str, Any], Callable[..., Any]]] = []
+        self._registrations: list[tuple[str, tuple[str, ...], RouteOptions, Callable[..., Any]]] = []
         self._router_middlewares: list[Middleware] = []
         self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
         self._context: dict[str, Any] = {}
@@ -652,50 +652,11 @@ class Router(BaseRouter):
         else:
             self._context = value
 
-    def route(
-        self,
-        rule: str,
-        method: str | Sequence[str],
-        cors: bool | None = None,
-        compress: bool = False,
-        cache_control: str | None = None,
-        summary: str | None = None,
-        description: str | None = None,
-        responses: dict[int, Any] | None = None,
-        response_description: str | None = None,
-        tags: list[str] | None = None,
-        operation_id: str | None = None,
-        include_in_schema: bool = True,
-        security: list[dict[str, list[str]]] | None = None,
-        openapi_extensions: dict[str, Any] | None = None,
-        deprecated: bool = False,
-        enable_validation: bool | None = None,
-        custom_response_validation_http_code: int | None = None,
-        status_code: int = 200,
-        middlewares: list[Middleware] | None = None,
+    def _register_route(
+        self, rule: str, methods: tuple[str, ...], options: RouteOptions
     ) -> Callable[[AnyCallableT], AnyCallableT]:
-        if enable_validation or custom_response_validation_http_code is not None:
-            raise ValidationNotAvailableError(f"route {rule!r}")
-        options: dict[str, Any] = {
-            "cors": cors,
-            "compress": compress,
-            "cache_control": cache_control,
-            "summary": summary,
-            "description": description,
-            "responses": responses,
-            "response_description": response_description,
-            "tags": tags,
-            "operation_id": operation_id,
-            "include_in_schema": include_in_schema,
-            "security": security,
-            "openapi_extensions": openapi_extensions,
-            "deprecated": deprecated,
-            "status_code": status_code,
-            "middlewares": middlewares,
-        }
-
         def register(func: AnyCallableT) -> AnyCallableT:
-            self._registrations.append((rule, method, options, func))
+            self._registrations.append((rule, methods, options, func))
             return func
 
         return register

@@ -8,15 +8,41 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from powertools.event_handler.api_gateway import ApiGatewayResolver
 
-__all__ = ["MiddlewareFrame", "Route"]
+__all__ = ["MiddlewareFrame", "Route", "RouteOptions"]
 
 Middleware = Callable[..., Any]
+
+
+class RouteOptions:
+    """What ``route(...)`` was given besides the rule and methods, as one value to pass around.
+
+    A plain class, not a dataclass: ``dataclasses`` imports ``inspect``, a cold-start cost.
+    ``openapi`` holds summary, tags, ... as given; no OpenAPI document is generated yet.
+    """
+
+    __slots__ = ("cache_control", "compress", "cors", "middlewares", "openapi", "status_code")
+
+    def __init__(
+        self,
+        cors: bool | None,
+        compress: bool,
+        cache_control: str | None,
+        status_code: int,
+        middlewares: tuple[Middleware, ...],
+        openapi: dict[str, Any],
+    ) -> None:
+        self.cors = cors
+        self.compress = compress
+        self.cache_control = cache_control
+        self.status_code = status_code
+        self.middlewares = middlewares
+        self.openapi = openapi
 
 
 class Route:
     """One (method, rule) -> function registration with its per-route settings.
 
-    The OpenAPI fields (summary, tags, ...) are kept for the OpenAPI generator.
+    The OpenAPI fields (summary, tags, ...) are stored as given; nothing reads them yet.
     """
 
     def __init__(
