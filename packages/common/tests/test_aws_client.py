@@ -2,7 +2,7 @@ from typing import Any
 
 from botocore.config import Config
 
-from powertools.common.aws import build_client, build_resource
+from powertools.common.aws import build_client
 
 
 def test_client_reaches_the_emulator_with_powertools_user_agent(aws: Any) -> None:
@@ -25,14 +25,3 @@ def test_ready_client_is_returned_untouched(aws: Any) -> None:
 
     mine = boto3.client("dynamodb")
     assert build_client("dynamodb", utility="x", version="0", client=mine) is mine
-
-
-def test_resource_helper(aws: Any) -> None:
-    table = build_resource("dynamodb", utility="idempotency", version="0.1.0").create_table(
-        TableName="t",
-        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-        BillingMode="PAY_PER_REQUEST",
-    )
-    table.put_item(Item={"id": "a", "v": "1"})
-    assert table.get_item(Key={"id": "a"})["Item"] == {"id": "a", "v": "1"}

@@ -1,7 +1,7 @@
 import pytest
 
 from powertools.common import DictWrapper, InvalidEventError
-from powertools.common.dict_wrapper import decode_base64, get_header_value, get_multi_value_header, parse_json
+from powertools.common.dict_wrapper import decode_base64, get_header_value, parse_json
 
 
 class Order(DictWrapper):
@@ -60,9 +60,6 @@ def test_header_lookup_is_case_insensitive_by_default() -> None:
     assert get_header_value(headers, "content-type", case_sensitive=True) is None
     assert get_header_value(headers, "x-count") == "3"
     assert get_header_value(None, "a", "dflt") == "dflt"
-    multi = {"Accept": ["a", "b"], "accept": ["c"]}
-    assert get_multi_value_header(multi, "ACCEPT") == ["a", "b", "c"]
-    assert get_multi_value_header(multi, "accept", case_sensitive=True) == ["c"]
 
 
 def test_deeply_nested_json_is_an_invalid_event_not_a_recursion_error():

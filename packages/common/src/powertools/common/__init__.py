@@ -27,8 +27,6 @@ _EXPORTS = {
     "parse_json": ".dict_wrapper",
     "Encoder": ".encoder",
     "env_bool": ".config",
-    "env_float": ".config",
-    "env_int": ".config",
     "env_str": ".config",
     "is_debug": ".config",
     "is_dev_mode": ".config",
@@ -49,8 +47,6 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from powertools.common.config import (
         env_bool,
-        env_float,
-        env_int,
         env_str,
         is_debug,
         is_dev_mode,

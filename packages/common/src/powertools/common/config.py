@@ -14,7 +14,6 @@ from powertools.common.exceptions import ConfigurationError
 # Not typing.TYPE_CHECKING: importing `typing` is a cold-start cost every utility would pay.
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Callable
     from typing import TypeVar
 
     T = TypeVar("T")
@@ -58,27 +57,6 @@ def env_str(variable: str, default: str, choice: str | None = None) -> str:
     return os.environ.get(variable) or default
 
 
-def env_value(variable: str, parse: Callable[[str], T], expected: str, default: T, choice: T | None = None) -> T:
-    """Typed setting parsed by `parse`; a value `parse` rejects raises ConfigurationError."""
-    if choice is not None:
-        return choice
-    raw = os.environ.get(variable)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return parse(raw.strip())
-    except (TypeError, ValueError):
-        raise ConfigurationError(variable, raw, expected) from None
-
-
-def env_float(variable: str, default: float, choice: float | None = None) -> float:
-    return env_value(variable, float, "a number", default, choice)
-
-
-def env_int(variable: str, default: int, choice: int | None = None) -> int:
-    return env_value(variable, int, "an integer", default, choice)
-
-
 def service_name(choice: str | None = None) -> str:
     """The service name: argument, POWERTOOLS_SERVICE_NAME, then `service_undefined`."""
     return env_str(SERVICE_NAME_ENV, DEFAULT_SERVICE_NAME, choice)
@@ -102,11 +80,6 @@ def is_dev_mode() -> bool:
 def is_debug() -> bool:
     """POWERTOOLS_DEBUG: the library's own debug logs go to stderr."""
     return env_bool(DEBUG_ENV)
-
-
-def is_lambda_runtime() -> bool:
-    """True inside a Lambda execution environment (real or emulated)."""
-    return "LAMBDA_TASK_ROOT" in os.environ or "AWS_LAMBDA_FUNCTION_NAME" in os.environ
 
 
 def is_sam_local() -> bool:

@@ -149,15 +149,3 @@ def get_header_value(
         if key.lower() == wanted:
             return value if value is None or isinstance(value, str) else str(value)
     return default_value
-
-
-def get_multi_value_header(
-    headers: Mapping[str, list[str]] | None, name: str, case_sensitive: bool = False
-) -> list[str]:
-    """All values of a multi-value header; an empty list when it is absent."""
-    if not headers:
-        return []
-    if case_sensitive:
-        return list(headers.get(name) or [])
-    wanted = name.lower()
-    return [v for key, values in headers.items() if key.lower() == wanted for v in (values or [])]
