@@ -46,7 +46,10 @@ def test_public_names() -> None:
     assert exceptions.__all__ == ["SchemaValidationError", "InvalidSchemaFormatError", "InvalidEnvelopeExpressionError"]
     for name in validation.__all__:
         assert getattr(validation, name) is not None
-    assert validation.__version__ == "0.1.0"
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert f'version = "{validation.__version__}"' in pyproject  # one version, in both places
     assert validation.validate_data_against_schema({"a": 1}, {"type": "object"}) == {"a": 1}
 
 
