@@ -25,12 +25,20 @@ def test_redis_server_round_trip(redis: Any) -> None:
 def test_xray_capture_decodes_segments(xray_daemon: Any) -> None:
     from aws_xray_sdk.core import xray_recorder
 
-    xray_recorder.configure(daemon_address=xray_daemon.address, context_missing="LOG_ERROR", sampling=False)
-    segment = xray_recorder.begin_segment("common-test")
-    segment.put_annotation("Service", "common")
-    with xray_recorder.in_subsegment("## child"):
-        pass
-    xray_recorder.end_segment()
+    # The recorder is process-wide: say what this test relies on (subsegments sent inside their
+    # segment, not streamed one by one as Lambda mode does) and put it back afterwards.
+    threshold = xray_recorder.streaming_threshold
+    xray_recorder.configure(
+        daemon_address=xray_daemon.address, context_missing="LOG_ERROR", sampling=False, streaming_threshold=30
+    )
+    try:
+        segment = xray_recorder.begin_segment("common-test")
+        segment.put_annotation("Service", "common")
+        with xray_recorder.in_subsegment("## child"):
+            pass
+        xray_recorder.end_segment()
+    finally:
+        xray_recorder.configure(streaming_threshold=threshold)
     [doc] = xray_daemon.wait_for(1)
     assert doc["name"] == "common-test"
     assert doc["annotations"] == {"Service": "common"}
