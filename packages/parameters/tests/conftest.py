@@ -8,6 +8,7 @@ actually sent (retries included) and lets the request go on to the server unchan
 from __future__ import annotations
 
 import collections
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,13 +31,23 @@ class RequestCounter:
 
     def __init__(self) -> None:
         self.operations: list[str] = []
+        self.bodies: list[dict[str, Any]] = []
 
     def attach(self, client: Any) -> Any:
         client.meta.events.register("before-send.*", self._on_send)
         return client
 
-    def _on_send(self, event_name: str, **kwargs: Any) -> None:
+    def _on_send(self, event_name: str, request: Any = None, **kwargs: Any) -> None:
         self.operations.append(event_name.rsplit(".", 1)[-1])  # e.g. before-send.ssm.GetParameter
+        body = getattr(request, "body", None) or b"{}"
+        try:
+            self.bodies.append(json.loads(body))
+        except ValueError:  # not a JSON-protocol service
+            self.bodies.append({})
+
+    def requests_for(self, operation: str) -> list[dict[str, Any]]:
+        """The JSON bodies sent for ``operation``."""
+        return [body for op, body in zip(self.operations, self.bodies) if op == operation]
 
     def count(self, operation: str | None = None) -> int:
         if operation is None:

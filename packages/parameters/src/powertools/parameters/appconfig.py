@@ -12,7 +12,7 @@ IAM: ``appconfig:StartConfigurationSession`` and ``appconfig:GetLatestConfigurat
 from __future__ import annotations
 
 from powertools.parameters._clients import LazyClient, config_argument
-from powertools.parameters.base import BaseProvider, resolve_max_age
+from powertools.parameters.base import BaseProvider, now, resolve_max_age
 from powertools.parameters.constants import DEFAULT_PROVIDERS
 from powertools.parameters.exceptions import GetParameterError
 
@@ -97,6 +97,7 @@ class AppConfigProvider(BaseProvider):
                 environment=self.environment,
                 profile=name,
                 min_poll_interval=interval,
+                clock=now,  # the cache's clock: expiry and poll interval move together
             )
             self._sessions[name] = session
         return session

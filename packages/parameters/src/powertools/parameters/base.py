@@ -32,6 +32,7 @@ __all__ = [
     "BaseProvider",
     "ExpirableValue",
     "clear_caches",
+    "now",
     "get_transform_method",
     "resolve_max_age",
     "transform_value",
@@ -49,6 +50,11 @@ def debug_logger() -> logging.Logger:
 
         _logger = get_debug_logger("powertools.parameters")
     return _logger
+
+
+def now() -> float:
+    """The cache's clock (read through the module, so one replacement moves every user of it)."""
+    return monotonic()
 
 
 class ExpirableValue:
