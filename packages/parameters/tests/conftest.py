@@ -47,7 +47,7 @@ class RequestCounter:
 
     def requests_for(self, operation: str) -> list[dict[str, Any]]:
         """The JSON bodies sent for ``operation``."""
-        return [body for op, body in zip(self.operations, self.bodies) if op == operation]
+        return [body for op, body in zip(self.operations, self.bodies, strict=True) if op == operation]
 
     def count(self, operation: str | None = None) -> int:
         if operation is None:

@@ -38,7 +38,10 @@ def restricted_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bot
         iam = admin.client("iam", endpoint_url=server.endpoint_url)
         iam.create_user(UserName="reader")
         key = iam.create_access_key(UserName="reader")["AccessKey"]
-        policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "*"}]}
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "*"}],
+        }
         iam.put_user_policy(UserName="reader", PolicyName="read-one", PolicyDocument=json.dumps(policy))
         session = boto3.session.Session(
             aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"], region_name="us-east-1"

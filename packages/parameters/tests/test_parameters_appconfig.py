@@ -83,7 +83,9 @@ def test_unknown_profile_names_it(appconfig_data):
     appconfig_data.put_configuration("shop", "prod", "features", {})
     with pytest.raises(GetParameterError) as info:
         get_app_config("missing", environment="prod", application="shop")
-    assert str(info.value).startswith("Failed to get configuration 'missing': An error occurred (ResourceNotFoundException)")
+    assert str(info.value).startswith(
+        "Failed to get configuration 'missing': An error occurred (ResourceNotFoundException)"
+    )
 
 
 def test_malformed_json_names_the_profile(appconfig_data):

@@ -115,7 +115,11 @@ def test_transform_value_helper_like_upstream():
     assert transform_value(b"aGk=", "binary") == b"hi"
     assert transform_value("text", "auto", key="plain") == "text"
     assert transform_value(b"bytes", "auto", key="plain") == "bytes"
-    assert transform_value({"a.json": "[]", "b.binary": "aGk=", "c": "x"}, "auto") == {"a.json": [], "b.binary": b"hi", "c": "x"}
+    assert transform_value({"a.json": "[]", "b.binary": "aGk=", "c": "x"}, "auto") == {
+        "a.json": [],
+        "b.binary": b"hi",
+        "c": "x",
+    }
     assert transform_value({"a": "{"}, "json", raise_on_transform_error=False) == {"a": None}
 
 

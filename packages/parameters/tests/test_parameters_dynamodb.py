@@ -72,7 +72,9 @@ def test_missing_item_and_missing_attribute_name_the_parameter(aws):
     with pytest.raises(GetParameterError) as info:
         provider.get("absent")
     assert str(info.value) == "Failed to get parameter 'absent': no item with id='absent' in table 'params'"
-    with pytest.raises(GetParameterError, match="Failed to get parameter 'no-value': its item has no attribute 'value'"):
+    with pytest.raises(
+        GetParameterError, match="Failed to get parameter 'no-value': its item has no attribute 'value'"
+    ):
         provider.get("no-value")
 
 

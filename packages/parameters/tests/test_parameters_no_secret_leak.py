@@ -89,10 +89,12 @@ def test_no_secret_in_any_output_with_debug_on(aws, appconfig_data, debug_on, ca
 
     assert len(errors) >= 12  # the failing scenarios did fail
     for text in errors:
-        assert SECRET not in text and str(NUMBER_SECRET) not in text, text
+        assert SECRET not in text, text
+        assert str(NUMBER_SECRET) not in text, text
     output = capfd.readouterr()
     assert "Fetching parameter '/leak/secure'" in output.err  # the debug log is on and written
-    assert SECRET not in output.err and SECRET not in output.out
+    assert SECRET not in output.err
+    assert SECRET not in output.out
     records = [record.getMessage() for record in caplog.records]
     assert any("powertools" in record.name for record in caplog.records)
     assert not [message for message in records if SECRET in message]

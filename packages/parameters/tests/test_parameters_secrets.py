@@ -70,7 +70,10 @@ def test_get_secrets_by_name_is_exact_and_batched(aws, default_provider, request
 
     # Each secret is cached on its own, shared with get_secret.
     assert get_secret("app/db") == "db-value"
-    assert get_secrets_by_name(["app/api", "app/db-replica"]) == {"app/api": '{"key": "k"}', "app/db-replica": "replica-value"}
+    assert get_secrets_by_name(["app/api", "app/db-replica"]) == {
+        "app/api": '{"key": "k"}',
+        "app/db-replica": "replica-value",
+    }
     assert requests.requests_for("BatchGetSecretValue")[1]["SecretIdList"] == ["app/db-replica"]
     assert requests.count() == 2
 
@@ -118,12 +121,12 @@ def test_set_secret_creates_then_updates(aws):
 
 def test_set_secret_failure_names_the_secret(aws):
     create("dup", SecretString="one-value")
+    set_secret("dup", "two-value", client_request_token="b" * 32)
+    # A client request token reused with a different value is refused.
     with pytest.raises(SetSecretError) as info:
-        # A client request token reused with a different value is refused.
-        set_secret("dup", "two-value", client_request_token="b" * 32)
         set_secret("dup", "three-value", client_request_token="b" * 32)
-    assert str(info.value).startswith("Error setting secret 'dup' - ")
-    assert "two-value" not in str(info.value) and "three-value" not in str(info.value)
+    assert str(info.value).startswith("Error setting secret 'dup' - An error occurred (ResourceExistsException)")
+    assert "three-value" not in str(info.value)
 
 
 def test_bad_json_secret_raises_a_transform_error_naming_it(aws):

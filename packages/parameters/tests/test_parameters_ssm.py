@@ -179,13 +179,19 @@ def test_get_parameters_auto_transform_by_suffix(aws, default_provider):
     put("/auto/key.binary", "aGVsbG8=")
     put("/auto/plain", "text")
     default_provider("ssm")
-    assert get_parameters("/auto", transform="auto") == {"cfg.json": {"a": [1, 2]}, "key.binary": b"hello", "plain": "text"}
+    assert get_parameters("/auto", transform="auto") == {
+        "cfg.json": {"a": [1, 2]},
+        "key.binary": b"hello",
+        "plain": "text",
+    }
 
 
 def test_missing_parameter_names_it(aws):
     with pytest.raises(GetParameterError) as info:
         get_parameter("/does/not/exist")
-    assert str(info.value).startswith("Failed to get parameter '/does/not/exist': An error occurred (ParameterNotFound)")
+    assert str(info.value).startswith(
+        "Failed to get parameter '/does/not/exist': An error occurred (ParameterNotFound)"
+    )
     assert info.value.name == "/does/not/exist"
     assert type(info.value.__cause__).__name__ == "ParameterNotFound"
 
@@ -199,7 +205,9 @@ def test_set_parameter_creates_overwrites_and_sets_tier_and_key(aws):
     assert reply["Version"] == 1
     with pytest.raises(SetParameterError) as info:
         set_parameter("/new/param", "two")
-    assert str(info.value).startswith("Error setting parameter '/new/param' - An error occurred (ParameterAlreadyExists)")
+    assert str(info.value).startswith(
+        "Error setting parameter '/new/param' - An error occurred (ParameterAlreadyExists)"
+    )
 
     reply = set_parameter("/new/param", "two", overwrite=True, tier="Advanced", description="the second")
     assert (reply["Version"], reply["Tier"]) == (2, "Advanced")
@@ -207,9 +215,9 @@ def test_set_parameter_creates_overwrites_and_sets_tier_and_key(aws):
     assert (stored["Value"], stored["Version"]) == ("two", 2)
 
     set_parameter("/new/secret", "pa55word", parameter_type="SecureString", kms_key_id="alias/my-key")
-    described = boto3.client("ssm").describe_parameters(
-        ParameterFilters=[{"Key": "Name", "Values": ["/new/secret"]}]
-    )["Parameters"][0]
+    described = boto3.client("ssm").describe_parameters(ParameterFilters=[{"Key": "Name", "Values": ["/new/secret"]}])[
+        "Parameters"
+    ][0]
     assert (described["Type"], described["KeyId"]) == ("SecureString", "alias/my-key")
 
 

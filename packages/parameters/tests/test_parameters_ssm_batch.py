@@ -78,7 +78,10 @@ def test_decrypt_for_every_name(aws, default_provider, requests):
     put("/e/a", "aaa-secret", "SecureString")
     put("/e/b", "bbb-secret", "SecureString")
     default_provider("ssm")
-    assert get_parameters_by_name({"/e/a": None, "/e/b": None}, decrypt=True) == {"/e/a": "aaa-secret", "/e/b": "bbb-secret"}
+    assert get_parameters_by_name({"/e/a": None, "/e/b": None}, decrypt=True) == {
+        "/e/a": "aaa-secret",
+        "/e/b": "bbb-secret",
+    }
     assert [body["WithDecryption"] for body in requests.requests_for("GetParameters")] == [True]
 
 
@@ -110,7 +113,9 @@ def test_graceful_mode_lists_failures_under_errors(aws):
 
 
 def test_errors_is_a_reserved_name_in_graceful_mode(aws):
-    with pytest.raises(GetParameterError, match="You cannot fetch a parameter named '_errors' in graceful error mode."):
+    with pytest.raises(
+        GetParameterError, match=r"You cannot fetch a parameter named '_errors' in graceful error mode\."
+    ):
         get_parameters_by_name({"_errors": None}, raise_on_error=False)
 
 

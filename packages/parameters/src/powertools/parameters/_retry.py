@@ -56,7 +56,8 @@ class Backoff:
             return False
         import random
 
-        delay = random.uniform(0, min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2 ** (self.attempts - 1)))
+        # Jitter spreads the retries of many sandboxes; no security role (S311 is moot).
+        delay = random.uniform(0, min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2 ** (self.attempts - 1)))  # noqa: S311
         if self.lambda_context is not None:
             remaining_ms = self.lambda_context.get_remaining_time_in_millis()
             if remaining_ms - delay * 1000 < SAFETY_MARGIN_MS:

@@ -40,11 +40,8 @@ def _forms(value: object) -> list[str]:
         return [form for item in value.values() for form in _forms(item)] + [repr(value), str(value)]
     if isinstance(value, (bytes, bytearray)):
         forms = [repr(bytes(value))]
-        try:
-            forms.append(bytes(value).decode("utf-8"))
-        except UnicodeDecodeError:
-            pass
-        return forms
+        text = bytes(value).decode("utf-8", errors="ignore")
+        return [*forms, text] if text else forms
     text = str(value)
     # Longest first, so the repr's quotes go with the value they surround.
     return sorted({repr(value), text}, key=len, reverse=True)

@@ -129,7 +129,9 @@ class BatchRead:
             opts = chunk[name]
             value = parameter["Value"]
             if opts["transform"]:
-                value = transform_value(value, opts["transform"], raise_on_transform_error=self.raise_on_error, key=name)
+                value = transform_value(
+                    value, opts["transform"], raise_on_transform_error=self.raise_on_error, key=name
+                )
             if value is not None:
                 self.provider.add_to_cache(key=self._key(name, opts), value=value, max_age=opts["max_age"])
             self.values[name] = value
@@ -159,5 +161,5 @@ class BatchRead:
             parameter.get("ARN"),
         ):
             if candidate in chunk:
-                return candidate  # type: ignore[no-any-return]
+                return candidate
         return None

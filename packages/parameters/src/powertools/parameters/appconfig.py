@@ -120,7 +120,7 @@ def get_app_config(
     max_age: int | None = None,
     **sdk_options: Any,
 ) -> Any:
-    """The configuration profile ``name`` of ``application`` (default ``POWERTOOLS_SERVICE_NAME``) in ``environment``."""
+    """Configuration profile ``name`` of ``application`` (default: the service name) in ``environment``."""
     from powertools.common.config import service_name
 
     application = service_name(application)

@@ -60,7 +60,7 @@ def now() -> float:
 class ExpirableValue:
     """A cached value and the monotonic time (seconds) until which it may be served."""
 
-    __slots__ = ("value", "ttl")
+    __slots__ = ("ttl", "value")
 
     def __init__(self, value: Any, ttl: float) -> None:
         self.value = value
@@ -132,9 +132,9 @@ class BaseProvider(ABC):
         if not force_fetch:
             entry = self.store.get(key)
             if entry is not None and entry.ttl >= monotonic():
-                return entry.value  # type: ignore[no-any-return]
+                return entry.value
         check_transform(transform)
-        max_age = resolve_max_age(max_age)
+        age = resolve_max_age(max_age)
         debug_logger().debug("Fetching %s %r (cache miss or forced)", self._kind, name)
         try:
             value = self._fetch(name, force_fetch, sdk_options)
@@ -146,7 +146,7 @@ class BaseProvider(ABC):
             value = transform_value(value, transform, raise_on_transform_error=True, key=name)
         # None is not cached: it may be a store's "not there yet".
         if value is not None:
-            self.add_to_cache(key=key, value=value, max_age=max_age)
+            self.add_to_cache(key=key, value=value, max_age=age)
         return value
 
     def _fetch(self, name: str, force_fetch: bool, sdk_options: dict[str, Any]) -> Any:
@@ -178,9 +178,9 @@ class BaseProvider(ABC):
         if not force_fetch:
             cached = self._lookup(key)
             if cached is not _MISSING:
-                return cached  # type: ignore[no-any-return]
+                return cached
         check_transform(transform)
-        max_age = resolve_max_age(max_age)
+        age = resolve_max_age(max_age)
         debug_logger().debug("Fetching %ss under %r (cache miss or forced)", self._kind, path)
         try:
             values = self._get_multiple(path, **sdk_options)
@@ -190,7 +190,7 @@ class BaseProvider(ABC):
             raise GetParameterError(f"Failed to get {self._kind}s under path '{path}': {exc}", name=path) from exc
         if transform:
             values.update(transform_value(values, transform, raise_on_transform_error=raise_on_transform_error))
-        self.add_to_cache(key=key, value=values, max_age=max_age)
+        self.add_to_cache(key=key, value=values, max_age=age)
         return values
 
     @abstractmethod
@@ -227,7 +227,9 @@ class BaseProvider(ABC):
             return entry.value
         return _MISSING
 
-    def _build_cache_key(self, name: str, transform: TransformOptions = None, is_nested: bool = False) -> tuple[Any, ...]:
+    def _build_cache_key(
+        self, name: str, transform: TransformOptions = None, is_nested: bool = False
+    ) -> tuple[Any, ...]:
         """The cache key of a read; subclasses may override it (upstream's signature)."""
         return (name, transform, is_nested)
 

@@ -59,8 +59,8 @@ class SecretsProvider(BaseProvider):
         sdk_options["SecretId"] = name
         reply = self.client.get_secret_value(**sdk_options)
         if "SecretString" in reply:
-            return reply["SecretString"]  # type: ignore[no-any-return]
-        return reply["SecretBinary"]  # type: ignore[no-any-return]
+            return reply["SecretString"]
+        return reply["SecretBinary"]
 
     def get_multiple(  # type: ignore[override]
         self,
@@ -89,12 +89,16 @@ class SecretsProvider(BaseProvider):
             else:
                 values[name] = cached
         for start in range(0, len(missing), _BATCH_SIZE):
-            fetched = self._get_multiple(missing[start : start + _BATCH_SIZE], **sdk_options)  # type: ignore[arg-type]
+            fetched = self._get_multiple(missing[start : start + _BATCH_SIZE], **sdk_options)
             for name, value in fetched.items():
                 if transform:
-                    value = transform_value(value, transform, raise_on_transform_error=raise_on_transform_error, key=name)
+                    value = transform_value(
+                        value, transform, raise_on_transform_error=raise_on_transform_error, key=name
+                    )
                 if value is not None:
-                    self.add_to_cache(key=self._cache_key(name, transform, False, sdk_options), value=value, max_age=age)
+                    self.add_to_cache(
+                        key=self._cache_key(name, transform, False, sdk_options), value=value, max_age=age
+                    )
                 values[name] = value
         return {name: values[name] for name in names}
 
@@ -124,7 +128,7 @@ class SecretsProvider(BaseProvider):
             raise GetSecretError(f"Failed to retrieve secrets {missing}{detail}", name=missing[0])
         return found
 
-    def set(  # type: ignore[override]
+    def set(
         self,
         name: str,
         value: str | bytes | dict[str, Any],
@@ -169,7 +173,7 @@ def _default_provider() -> SecretsProvider:
     provider = DEFAULT_PROVIDERS.get("secrets")
     if provider is None:
         provider = DEFAULT_PROVIDERS["secrets"] = SecretsProvider()
-    return provider  # type: ignore[no-any-return]
+    return provider
 
 
 def get_secret(

@@ -90,7 +90,9 @@ class SSMProvider(BaseProvider):
         value: str = self.client.get_parameter(**sdk_options)["Parameter"]["Value"]
         return value
 
-    def _get_multiple(self, path: str, decrypt: bool | None = None, recursive: bool = False, **sdk_options: Any) -> dict[str, str]:
+    def _get_multiple(
+        self, path: str, decrypt: bool | None = None, recursive: bool = False, **sdk_options: Any
+    ) -> dict[str, str]:
         sdk_options["Path"] = path
         sdk_options["WithDecryption"] = bool(decrypt)
         sdk_options["Recursive"] = recursive
@@ -103,7 +105,7 @@ class SSMProvider(BaseProvider):
                 parameters[name.lstrip("/")] = parameter["Value"]
         return parameters
 
-    def set(  # type: ignore[override]
+    def set(
         self,
         name: str,
         value: str | list[str],
@@ -175,7 +177,7 @@ def _default_provider() -> SSMProvider:
     provider = DEFAULT_PROVIDERS.get("ssm")
     if provider is None:
         provider = DEFAULT_PROVIDERS["ssm"] = SSMProvider()
-    return provider  # type: ignore[no-any-return]
+    return provider
 
 
 def get_parameter(
