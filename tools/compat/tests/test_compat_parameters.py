@@ -107,7 +107,7 @@ def test_get_parameters_by_path(aws):
             provider.get_multiple("/p/db"),
         ]
 
-    ok, values = assert_same(both(scenario))
+    _, values = assert_same(both(scenario))
     assert values[1]["bad.json"] is None
 
 
