@@ -47,6 +47,6 @@ PACKAGES: tuple[Package, ...] = (
     Package("data_classes", "data-classes", "from {module} import APIGatewayProxyEvent"),
     Package("idempotency", "idempotency", "from {module} import IdempotencyConfig, idempotent_function"),
     Package("batch", "batch", "from {module} import BatchProcessor, EventType, process_partial_response"),
-    Package("parameters", "parameters", "from {module} import get_parameter"),
+    Package("parameters", "parameters", "from {module} import get_parameter", cold_target=0.3),
     Package("feature_flags", "feature-flags", "from {module} import AppConfigStore, FeatureFlags", cold_target=0.3),
 )

@@ -2,7 +2,7 @@ from typing import Any
 
 from botocore.config import Config
 
-from powertools.common.aws import build_client
+from powertools.common.aws import build_client, build_resource
 
 
 def test_client_reaches_the_emulator_with_powertools_user_agent(aws: Any) -> None:
@@ -25,3 +25,11 @@ def test_ready_client_is_returned_untouched(aws: Any) -> None:
 
     mine = boto3.client("dynamodb")
     assert build_client("dynamodb", utility="x", version="0", client=mine) is mine
+
+
+def test_resource_is_tagged_and_reaches_the_emulator(aws: Any) -> None:
+    resource = build_resource("s3", utility="parameters", version="9.9.9")
+    assert "powertools/parameters/9.9.9" in resource.meta.client.meta.config.user_agent_extra
+    resource.create_bucket(Bucket="resource-test")
+    assert [b.name for b in resource.buckets.all()] == ["resource-test"]
+    assert build_resource("s3", utility="x", version="0", resource=resource) is resource

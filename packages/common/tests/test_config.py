@@ -56,3 +56,16 @@ def test_dev_mode_off_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert config.is_dev_mode() is False
+
+
+def test_env_int_parses_defaults_and_names_a_bad_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("POWERTOOLS_PARAMETERS_MAX_AGE", raising=False)
+    assert config.env_int("POWERTOOLS_PARAMETERS_MAX_AGE", 300) == 300
+    monkeypatch.setenv("POWERTOOLS_PARAMETERS_MAX_AGE", " 42 ")
+    assert config.env_int("POWERTOOLS_PARAMETERS_MAX_AGE", 300) == 42
+    assert config.env_int("POWERTOOLS_PARAMETERS_MAX_AGE", 300, choice=7) == 7
+    monkeypatch.setenv("POWERTOOLS_PARAMETERS_MAX_AGE", "five")
+    with pytest.raises(ConfigurationError) as info:
+        config.env_int("POWERTOOLS_PARAMETERS_MAX_AGE", 300)
+    assert (info.value.variable, info.value.value) == ("POWERTOOLS_PARAMETERS_MAX_AGE", "five")
+    assert "an integer" in str(info.value)

@@ -36,6 +36,25 @@ def build_client(
     return factory.client(service, config=_tagged(config, utility, version), **kwargs)
 
 
+def build_resource(
+    service: str,
+    *,
+    utility: str,
+    version: str,
+    resource: Any | None = None,
+    session: boto3.session.Session | None = None,
+    config: Config | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Same as :func:`build_client` for boto3 resources."""
+    if resource is not None:
+        return resource
+    import boto3
+
+    factory: Any = session or boto3.session.Session()
+    return factory.resource(service, config=_tagged(config, utility, version), **kwargs)
+
+
 def _tagged(config: Config | None, utility: str, version: str) -> Config:
     """The user's config with our tag appended to (not replacing) its user agent extra."""
     from botocore.config import Config

@@ -14,6 +14,7 @@ from powertools.common.exceptions import ConfigurationError
 # Not typing.TYPE_CHECKING: importing `typing` is a cold-start cost every utility would pay.
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
     from typing import TypeVar
 
     T = TypeVar("T")
@@ -55,6 +56,23 @@ def env_str(variable: str, default: str, choice: str | None = None) -> str:
     if choice:
         return choice
     return os.environ.get(variable) or default
+
+
+def env_value(variable: str, parse: Callable[[str], T], expected: str, default: T, choice: T | None = None) -> T:
+    """Typed setting parsed by `parse`; a value `parse` rejects raises ConfigurationError."""
+    if choice is not None:
+        return choice
+    raw = os.environ.get(variable)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return parse(raw.strip())
+    except (TypeError, ValueError):
+        raise ConfigurationError(variable, raw, expected) from None
+
+
+def env_int(variable: str, default: int, choice: int | None = None) -> int:
+    return env_value(variable, int, "an integer", default, choice)
 
 
 def service_name(choice: str | None = None) -> str:
