@@ -83,7 +83,7 @@ def test_policy_errors_are_typed() -> None:
     policy = APIGatewayAuthorizerResponse.from_route_arn(METHOD_ARN, principal_id="u")
     with pytest.raises(AuthorizerResponseError, match="No statements"):
         policy.asdict()
-    with pytest.raises(AuthorizerResponseError, match="Invalid HTTP verb 'FETCH'"):
+    with pytest.raises(AuthorizerResponseError, match="Invalid HTTP verb: 'FETCH'. Use either"):
         policy.allow_route("FETCH", "/todos")
     with pytest.raises(AuthorizerResponseError, match="Invalid resource path"):
         policy.allow_route("GET", "/todos?x=1")

@@ -87,6 +87,10 @@ def is_invalid_event_error(exc: BaseException) -> bool:
 def is_documented_typed_error(upstream: BaseException, ours: BaseException) -> bool:
     if type(ours).__name__ == "InvalidEventError" and type(upstream).__name__ in DOCUMENTED_UPSTREAM_ERRORS:
         return True
+    # README "Typed errors": malformed JSON raises `InvalidJsonError`, an `InvalidEventError`
+    # that is also the `json.JSONDecodeError` upstream raises (so `except` clauses keep working).
+    if is_invalid_event_error(ours) and isinstance(ours, type(upstream)):
+        return True
     # README "Typed errors": bytes that are not UTF-8 raise `InvalidTextError`, an
     # `InvalidEventError` that is also the builtin `UnicodeDecodeError` upstream raises.
     return (
