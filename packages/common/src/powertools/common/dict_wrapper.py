@@ -13,7 +13,9 @@ from powertools.common.exceptions import InvalidEventError
 JsonDeserializer = Callable[[str], Any]
 WrapperT = TypeVar("WrapperT", bound="DictWrapper")
 
-_new_object = object.__new__
+# An instance without running __init__: only for classes that keep DictWrapper's __init__
+# (tools/guards/tests/test_guard_dict_wrapper.py checks every call site).
+new_wrapper = _new_object = object.__new__
 
 
 class DictWrapper(Mapping[str, Any]):
@@ -29,14 +31,18 @@ class DictWrapper(Mapping[str, Any]):
     _data: Mapping[str, Any]
 
     def __init__(self, data: Mapping[str, Any], json_deserializer: JsonDeserializer | None = None) -> None:
-        # Events are almost always plain dicts: test that first, the ABC check is slow.
-        if type(data) is not dict and not isinstance(data, Mapping):
+        self._data = data
+        # The common case (a plain dict, no deserializer) costs one test; the rest is rare.
+        # Slots left unset cost nothing: _cache is created on first use (most wrappers never
+        # need it) and _custom_deserializer only when one is given.
+        if type(data) is not dict or json_deserializer is not None:
+            self._init_rare(data, json_deserializer)
+
+    def _init_rare(self, data: Mapping[str, Any], json_deserializer: JsonDeserializer | None) -> None:
+        if type(data) is not dict and not isinstance(data, Mapping):  # the ABC check is slow: dicts skip it
             raise InvalidEventError(
                 f"{type(self).__name__} expects the event as a JSON object (dict), got {type(data).__name__}"
             )
-        self._data = data
-        # Slots left unset cost nothing: _cache is created on first use (most wrappers never
-        # need it) and _custom_deserializer only when one is given.
         if json_deserializer is not None:
             self._custom_deserializer = json_deserializer
 
