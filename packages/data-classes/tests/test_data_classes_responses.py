@@ -176,7 +176,8 @@ def test_s3_batch_response(load_event) -> None:
 
 def test_transfer_family(load_event) -> None:
     event = TransferFamilyAuthorizer(load_event("transfer_family_authorizer"))
-    assert event.password not in repr(event)  # never in logs
+    assert event.password not in repr(event) and event.password not in str(event)  # never in logs
+    assert "'password': '[SENSITIVE]'" in str(event)
     builder = TransferFamilyAuthorizerResponse()
     role = "arn:aws:iam::123456789012:role/TransferUser"
     assert builder.build_authentication_response_s3(role, home_directory="/bucket/jdoe") == {
@@ -241,4 +242,5 @@ def test_user_migration_response_and_password_redaction(load_event) -> None:
     event.response.final_user_status = "CONFIRMED"
     event.response.message_action = "SUPPRESS"
     assert event.raw_event["response"]["finalUserStatus"] == "CONFIRMED"
-    assert event.request.password not in repr(event)
+    assert event.request.password not in repr(event) and event.request.password not in str(event)
+    assert "'password': '[SENSITIVE]'" in str(event)
