@@ -71,4 +71,5 @@ def test_error_survives_pickling() -> None:
     with pytest.raises(InvalidCompressedDataError) as caught:
         inflate(b"junk", field="kinesis.data")
     copy = pickle.loads(pickle.dumps(caught.value))
-    assert isinstance(copy, InvalidCompressedDataError) and str(copy) == str(caught.value)
+    assert isinstance(copy, InvalidCompressedDataError)
+    assert str(copy) == str(caught.value)

@@ -64,7 +64,9 @@ def test_str_lists_properties_sorted_and_hides_secrets() -> None:
 
 def test_repr_is_objects_and_shows_no_field() -> None:
     text = repr(Order(EVENT))
-    assert text.startswith(f"<{__name__}.Order object at 0x") and "4111" not in text and "o-1" not in text
+    assert text.startswith(f"<{__name__}.Order object at 0x")
+    assert "4111" not in text
+    assert "o-1" not in text
 
 
 def test_str_of_an_http_event_hides_the_raw_event_and_survives_bad_fields() -> None:
@@ -78,7 +80,8 @@ def test_bad_json_is_also_a_json_decode_error() -> None:
     with pytest.raises(json.JSONDecodeError) as caught:
         parse_json('{"a": }', field="body")
     error = caught.value
-    assert isinstance(error, InvalidJsonError) and isinstance(error, InvalidEventError)
+    assert isinstance(error, InvalidJsonError)
+    assert isinstance(error, InvalidEventError)
     assert (error.msg, error.pos, error.lineno, error.colno, error.field) == ("Expecting value", 6, 1, 7, "body")
     assert str(error) == "body is not valid JSON: Expecting value at position 6"
     copy = pickle.loads(pickle.dumps(error))
@@ -107,7 +110,10 @@ class WithOwnInit(DictWrapper):
 
 
 def test_wrap_section_runs_an_overridden_init() -> None:
-    assert WithOwnInit._plain_init is False and Customer._plain_init is True
+    assert WithOwnInit._plain_init is False
+    assert Customer._plain_init is True
     assert wrap_section(WithOwnInit, {"a": 1}).extra == "set by __init__"
     fast = wrap_section(Customer, {"name": "Ana"})
-    assert type(fast) is Customer and fast.name == "Ana" and fast.raw_event == {"name": "Ana"}
+    assert type(fast) is Customer
+    assert fast.name == "Ana"
+    assert fast.raw_event == {"name": "Ana"}

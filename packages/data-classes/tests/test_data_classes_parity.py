@@ -49,7 +49,8 @@ def test_kafka_header_values() -> None:
         {"records": {"t-0": [{"value": "", "headers": [{"Trace": [104, 105]}, {"signed": [-1, -128, 0, 127]}]}]}}
     )
     headers = event.record.decoded_headers
-    assert headers["trace"] == b"hi" and headers["SIGNED"] == b"\xff\x80\x00\x7f"
+    assert headers["trace"] == b"hi"
+    assert headers["SIGNED"] == b"\xff\x80\x00\x7f"
 
 
 @pytest.mark.parametrize("value", [5, "abc", [256], [1.5], [None], {"a": 1}, [-129], [True]])
@@ -95,7 +96,7 @@ def test_cloudwatch_logs_extracted_fields_default_and_deep_json() -> None:
     events = CloudWatchLogsEvent({"awslogs": {"data": data}}).parse_logs_data().log_events
     assert [e.extracted_fields for e in events] == [{}, {"ip": "10.0.0.1"}]
     deep = base64.b64encode(gzip.compress(b"[" * 100_000 + b"]" * 100_000)).decode()
-    with pytest.raises(InvalidEventError, match="awslogs.data is JSON nested too deeply"):
+    with pytest.raises(InvalidEventError, match=r"awslogs\.data is JSON nested too deeply"):
         CloudWatchLogsEvent({"awslogs": {"data": deep}}).parse_logs_data()
 
 
@@ -125,13 +126,14 @@ def test_cognito_v2_token_generation_can_be_assigned(load_event) -> None:
 def test_dynamodb_numbers_as_upstream(number: str, expected: Decimal) -> None:
     event = DynamoDBStreamEvent({"Records": [{"dynamodb": {"NewImage": {"n": {"N": number}}}}]})
     value = next(event.records).dynamodb.new_image["n"]
-    assert value == expected and str(value) == str(expected)
+    assert value == expected
+    assert str(value) == str(expected)
 
 
 @pytest.mark.parametrize("number", ["1" + "0" * 38 + "1", "1E+200", "NaN", "x", "1" * 500])
 def test_dynamodb_numbers_dynamodb_cannot_store(number: str) -> None:
     event = DynamoDBStreamEvent({"Records": [{"dynamodb": {"NewImage": {"n": {"N": number}}}}]})
-    with pytest.raises(InvalidEventError, match="NewImage.n is not a DynamoDB number"):
+    with pytest.raises(InvalidEventError, match=r"NewImage\.n is not a DynamoDB number"):
         _ = next(event.records).dynamodb.new_image
 
 
@@ -152,7 +154,8 @@ def test_aws_config_rule_configuration_change(load_event) -> None:
 
 def test_aws_config_rule_scheduled_and_oversized(load_event) -> None:
     scheduled = AWSConfigRuleEvent(load_event("aws_config_rule_scheduled")).invoking_event
-    assert isinstance(scheduled, AWSConfigScheduledNotification) and scheduled.accountid == "123456789012"
+    assert isinstance(scheduled, AWSConfigScheduledNotification)
+    assert scheduled.accountid == "123456789012"
     oversized = AWSConfigRuleEvent(load_event("aws_config_rule_oversized"))
     assert isinstance(oversized.invoking_event, AWSConfigOversizedConfiguration)
     assert oversized.invoking_event.configuration_item_summary.change_type == "UPDATE"

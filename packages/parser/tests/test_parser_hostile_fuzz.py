@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import os
 from collections import Counter
@@ -58,11 +59,7 @@ def test_cloudwatch_data_raises_only_validation_error(payload: bytes, as_bytes: 
     TRIED["awslogs.data payloads"] += 1
     data: str | bytes = base64.b64encode(payload)
     event = {"awslogs": {"data": data if as_bytes else data.decode()}}
-    try:
+    with contextlib.suppress(ValidationError):
         models.CloudWatchLogsModel.model_validate(event)
-    except ValidationError:
-        pass
-    try:
+    with contextlib.suppress(ValidationError):
         parse(event, Order, envelopes.CloudWatchLogsEnvelope)
-    except ValidationError:
-        pass

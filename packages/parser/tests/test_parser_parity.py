@@ -50,7 +50,8 @@ def test_awslogs_data_given_as_base64_bytes() -> None:
     text = _cloudwatch_data(LOGS)
     as_text = models.CloudWatchLogsModel.model_validate({"awslogs": {"data": text}})
     as_bytes = models.CloudWatchLogsModel.model_validate({"awslogs": {"data": text.encode()}})
-    assert as_bytes == as_text and as_bytes.awslogs.decoded_data.logGroup == "/aws/lambda/orders"
+    assert as_bytes == as_text
+    assert as_bytes.awslogs.decoded_data.logGroup == "/aws/lambda/orders"
     parsed = parse({"awslogs": {"data": text.encode()}}, Order, envelopes.CloudWatchLogsEnvelope)
     assert parsed == [Order(orderId="o-7")]
 

@@ -229,11 +229,13 @@ def _drain(next_item: Any) -> tuple[list[Any], bool]:
 def test_activemq_message_and_kafka_record_advance_then_stop(flavour: Flavour) -> None:
     mq = _cls(flavour, "ActiveMQEvent")(load_event("activemq"))
     messages, stopped = _drain(lambda: mq.message.message_id)
-    assert stopped and messages == [m["messageID"] for m in load_event("activemq")["messages"]]
+    assert stopped
+    assert messages == [m["messageID"] for m in load_event("activemq")["messages"]]
     kafka = _cls(flavour, "KafkaEvent")(load_event("kafka_msk"))
     offsets, stopped = _drain(lambda: kafka.record.offset)
     raw = load_event("kafka_msk")["records"]
-    assert stopped and offsets == [r["offset"] for batch in raw.values() for r in batch]
+    assert stopped
+    assert offsets == [r["offset"] for batch in raw.values() for r in batch]
 
 
 def test_advancing_properties_equal() -> None:
@@ -280,7 +282,8 @@ def test_dynamodb_numbers_with_trailing_zeros(number: str) -> None:
             {"Records": [{"eventName": "INSERT", "dynamodb": {"NewImage": {"n": {"N": number}}}}]}
         )
         values.append(next(event.records).dynamodb.new_image["n"])
-    assert values[0] == values[1] and str(values[0]) == str(values[1])
+    assert values[0] == values[1]
+    assert str(values[0]) == str(values[1])
 
 
 SECRET_EVENT = {
@@ -295,8 +298,10 @@ SECRET_EVENT = {
 def test_repr_never_shows_the_event() -> None:
     for flavour in FLAVOURS_BOTH:
         text = repr(_cls(flavour, "APIGatewayProxyEvent")(SECRET_EVENT))
-        assert text.startswith("<") and " object at 0x" in text, text
-        assert "s3cr3t" not in text and "hunter2" not in text
+        assert text.startswith("<"), text
+        assert " object at 0x" in text, text
+        assert "s3cr3t" not in text
+        assert "hunter2" not in text
 
 
 @pytest.mark.parametrize(
@@ -306,7 +311,8 @@ def test_repr_never_shows_the_event() -> None:
 def test_str_lists_properties_and_hides_the_raw_event(event_name: str, class_name: str) -> None:
     for flavour in FLAVOURS_BOTH:
         text = str(_cls(flavour, class_name)(load_event(event_name)))
-        assert text.startswith("{") and "'raw_event': '[SENSITIVE]'" in text, (flavour, text[:200])
+        assert text.startswith("{"), (flavour, text[:200])
+        assert "'raw_event': '[SENSITIVE]'" in text, (flavour, text[:200])
 
 
 @pytest.mark.parametrize(
@@ -329,7 +335,8 @@ def test_codepipeline_credentials_are_sensitive_in_str() -> None:
     for flavour in FLAVOURS_BOTH:
         credentials = _cls(flavour, "CodePipelineJobEvent")(load_event("codepipeline_job")).data.artifact_credentials
         text = str(credentials)
-        assert "'secret_access_key': '[SENSITIVE]'" in text and "'session_token': '[SENSITIVE]'" in text
+        assert "'secret_access_key': '[SENSITIVE]'" in text
+        assert "'session_token': '[SENSITIVE]'" in text
 
 
 def test_bad_json_is_a_json_decode_error_in_both() -> None:
@@ -390,7 +397,8 @@ def test_deep_json_is_a_typed_error_here(class_name: str, event: dict[str, Any],
         read(_cls(UPSTREAM, class_name)(event))
     with pytest.raises(ValueError) as caught:
         read(_cls(OURS, class_name)(event))
-    assert is_invalid_event_error(caught.value) and "nested too deeply" in str(caught.value)
+    assert is_invalid_event_error(caught.value)
+    assert "nested too deeply" in str(caught.value)
 
 
 def test_kafka_header_that_is_not_bytes() -> None:

@@ -157,7 +157,8 @@ def test_every_exported_name_imports(table: ExportTable, probes: dict[str, dict[
 def test_all_matches_the_export_table(table: ExportTable, probes: dict[str, dict[str, object]]) -> None:
     probe = probes[table.package]
     listed, exports = probe["all"], probe["exports"]
-    assert isinstance(listed, list) and isinstance(exports, list)
+    assert isinstance(listed, list)
+    assert isinstance(exports, list)
     assert sorted(n for n in set(listed) if listed.count(n) > 1) == [], "__all__ lists a name twice"
     assert sorted(set(exports) - set(listed)) == [], "exported lazily but missing from __all__"
     # Names __all__ adds beyond the table (``__version__``, a name a custom __getattr__
@@ -166,12 +167,12 @@ def test_all_matches_the_export_table(table: ExportTable, probes: dict[str, dict
 
 
 @pytest.mark.parametrize("table", TABLES, ids=str)
-def test_type_checking_imports_match_the_export_table(
-    table: ExportTable, probes: dict[str, dict[str, object]]
-) -> None:
+def test_type_checking_imports_match_the_export_table(table: ExportTable, probes: dict[str, dict[str, object]]) -> None:
     probe = probes[table.package]
     kinds, exports, listed = probe["kinds"], probe["exports"], probe["all"]
-    assert isinstance(kinds, dict) and isinstance(exports, list) and isinstance(listed, list)
+    assert isinstance(kinds, dict)
+    assert isinstance(exports, list)
+    assert isinstance(listed, list)
     # A submodule entry ("alb_event": ".alb_event") needs no TYPE_CHECKING import.
     objects = {name for name, kind in kinds.items() if kind == "object"}
     seen_by_checkers = {name for name, _ in table.type_checking}

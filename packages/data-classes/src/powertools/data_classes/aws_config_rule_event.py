@@ -71,7 +71,9 @@ class AWSConfigConfigurationChanged(_Notification):
 
     @property
     def configuration_item(self) -> AWSConfigConfigurationItemChanged:
-        return AWSConfigConfigurationItemChanged(mapping(self._data.get("configurationItem") or {}, "configurationItem"))
+        return AWSConfigConfigurationItemChanged(
+            mapping(self._data.get("configurationItem") or {}, "configurationItem")
+        )
 
 
 class AWSConfigScheduledNotification(_Notification):

@@ -16,8 +16,8 @@ from powertools.data_classes._fields import (
     Settable,
     SettableFlag,
     SettableOr,
-    SettableSection,
     SettableResponseSection,
+    SettableSection,
     mapping,
     writable,
 )
