@@ -50,7 +50,7 @@ def test_upstream_names_are_exported() -> None:
     assert [name for name in upstream_all if name not in dc.__all__] == []
     for name in dc.__all__:
         assert getattr(dc, name) is not None, name
-    assert dc.__version__ == "0.1.0"
+    assert dc.__version__ == "0.2.0"
 
 
 def test_common_shapes_are_the_same_class_objects() -> None:

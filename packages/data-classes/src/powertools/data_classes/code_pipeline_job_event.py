@@ -23,7 +23,7 @@ __all__ = [
     "CodePipelineS3Location",
 ]
 
-_VERSION = "0.1.0"
+_VERSION = "0.2.0"
 # Artifacts are read into memory: refuse absurd sizes instead of exhausting the function.
 MAX_ARTIFACT_BYTES = 256 * 1024 * 1024
 
