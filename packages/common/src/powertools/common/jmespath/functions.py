@@ -35,8 +35,6 @@ class PowertoolsFunctions(Functions):
             raise PowertoolsFunctionError(
                 f"powertools_json: value is not valid JSON ({exc.msg} at position {exc.pos})"
             ) from None
-        except RecursionError:
-            raise PowertoolsFunctionError("powertools_json: value is JSON nested too deeply to parse") from None
 
     @signature({"types": ["string"]})
     def _func_powertools_base64(self, value: str) -> str:
