@@ -112,7 +112,7 @@ def main(argv: Sequence[str], root: Path = ROOT) -> int:
         if moved and released is not None and Version(meta.version) == Version(released["version"]):
             version = bumped(meta.version, "minor")
             _set_version(meta, version)
-            _title_changelog(meta, version, today, ["- The pinned set moved:", *moved])
+            _title_changelog(meta, version, today, ["- The pinned set moved:", *("  " + line for line in moved)])
             print(f"{META}: {meta.version} -> {version}")
     if args.apply:
         _update_readme_table(versions, root / "README.md")

@@ -59,6 +59,11 @@ def public_members(cls: type) -> list[str]:
     return names
 
 
+# Properties that hand out the next item on each access and raise StopIteration after the
+# last one, as upstream's do.
+ADVANCING = {("ActiveMQEvent", "message"), ("KafkaEvent", "record")}
+
+
 def read(obj: Any, name: str) -> Any:
     """The member's value; a documented ``InvalidEventError`` becomes ``{"!error": message}``."""
     try:
@@ -69,6 +74,10 @@ def read(obj: Any, name: str) -> Any:
             value = list(value)
     except InvalidEventError as exc:
         return {"!error": str(exc)}
+    except StopIteration:
+        if (type(obj).__name__, name) not in ADVANCING:
+            raise
+        return {"!exhausted": True}
     return value
 
 

@@ -74,7 +74,7 @@ def test_cloudwatch_logs_gzip_bomb_is_refused() -> None:
     bomb = gzip.compress(b"\0" * 2_000_000)
     with pytest.raises(InvalidEventError, match="inflates to more than 1000000 bytes"):
         decompress_gzip(bomb, field="awslogs.data", limit=1_000_000)
-    with pytest.raises(InvalidEventError, match=r"awslogs\.data is not gzip-compressed"):
+    with pytest.raises(InvalidEventError, match=r"awslogs\.data is not gzip/zlib compressed"):
         CloudWatchLogsEvent({"awslogs": {"data": base64.b64encode(b"plain").decode()}}).parse_logs_data()
     truncated = base64.b64encode(gzip.compress(json.dumps({"a": 1}).encode())[:-6]).decode()
     with pytest.raises(InvalidEventError, match="truncated"):

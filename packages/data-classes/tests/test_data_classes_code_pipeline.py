@@ -44,6 +44,8 @@ def test_job_fields(load_event) -> None:
     )
     assert event.find_input_artifact("Nope") is None
     assert "wJalrXUtnFEMI" not in repr(event.data.artifact_credentials)
+    assert "wJalrXUtnFEMI" not in str(event)
+    assert "'secret_access_key': '[SENSITIVE]'" in str(event)
 
 
 def test_get_artifact_reads_a_file_from_the_zip(job: CodePipelineJobEvent) -> None:

@@ -83,7 +83,7 @@ def test_policy_errors_are_typed() -> None:
     policy = APIGatewayAuthorizerResponse.from_route_arn(METHOD_ARN, principal_id="u")
     with pytest.raises(AuthorizerResponseError, match="No statements"):
         policy.asdict()
-    with pytest.raises(AuthorizerResponseError, match="Invalid HTTP verb 'FETCH'"):
+    with pytest.raises(AuthorizerResponseError, match=r"Invalid HTTP verb: 'FETCH'\. Use either"):
         policy.allow_route("FETCH", "/todos")
     with pytest.raises(AuthorizerResponseError, match="Invalid resource path"):
         policy.allow_route("GET", "/todos?x=1")
@@ -176,7 +176,9 @@ def test_s3_batch_response(load_event) -> None:
 
 def test_transfer_family(load_event) -> None:
     event = TransferFamilyAuthorizer(load_event("transfer_family_authorizer"))
-    assert event.password not in repr(event)  # never in logs
+    assert event.password not in repr(event)
+    assert event.password not in str(event)
+    assert "'password': '[SENSITIVE]'" in str(event)
     builder = TransferFamilyAuthorizerResponse()
     role = "arn:aws:iam::123456789012:role/TransferUser"
     assert builder.build_authentication_response_s3(role, home_directory="/bucket/jdoe") == {
@@ -242,3 +244,5 @@ def test_user_migration_response_and_password_redaction(load_event) -> None:
     event.response.message_action = "SUPPRESS"
     assert event.raw_event["response"]["finalUserStatus"] == "CONFIRMED"
     assert event.request.password not in repr(event)
+    assert event.request.password not in str(event)
+    assert "'password': '[SENSITIVE]'" in str(event)

@@ -139,7 +139,7 @@ def test_kinesis_data(load_event) -> None:
     assert [r.kinesis.data_as_json()["orderId"] for r in records] == ["ord-1005", "ord-1006"]
     assert records[0].kinesis.partition_key == "cust-205"
     assert records[0].kinesis.data_as_text().startswith('{"orderId":"ord-1005"')
-    with pytest.raises(InvalidEventError, match="not zlib/gzip compressed"):
+    with pytest.raises(InvalidEventError, match="not gzip/zlib compressed"):
         records[0].kinesis.data_zlib_compressed_as_json()
 
 

@@ -87,6 +87,10 @@ def is_invalid_event_error(exc: BaseException) -> bool:
 def is_documented_typed_error(upstream: BaseException, ours: BaseException) -> bool:
     if type(ours).__name__ == "InvalidEventError" and type(upstream).__name__ in DOCUMENTED_UPSTREAM_ERRORS:
         return True
+    # README "Typed errors": malformed JSON raises `InvalidJsonError`, an `InvalidEventError`
+    # that is also the `json.JSONDecodeError` upstream raises (so `except` clauses keep working).
+    if is_invalid_event_error(ours) and isinstance(ours, type(upstream)):
+        return True
     # README "Typed errors": bytes that are not UTF-8 raise `InvalidTextError`, an
     # `InvalidEventError` that is also the builtin `UnicodeDecodeError` upstream raises.
     return (
@@ -199,3 +203,210 @@ def test_every_property_equal(event_name: str) -> None:
     differences: list[str] = []
     compare(upstream, ours, class_name, differences)
     assert differences == []
+
+
+# --- issue 13: behaviours a user relies on, side by side ----------------------------------------
+
+FLAVOURS_BOTH = [UPSTREAM, OURS]
+
+
+def _cls(flavour: Flavour, name: str) -> Any:
+    return find_class(flavour, name)
+
+
+def _drain(next_item: Any) -> tuple[list[Any], bool]:
+    """Values handed out by repeated reads of an advancing property, and whether StopIteration ended them."""
+    seen = []
+    try:
+        for _ in range(10):
+            seen.append(next_item())
+    except StopIteration:
+        return seen, True
+    return seen, False
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS_BOTH, ids=str)
+def test_activemq_message_and_kafka_record_advance_then_stop(flavour: Flavour) -> None:
+    mq = _cls(flavour, "ActiveMQEvent")(load_event("activemq"))
+    messages, stopped = _drain(lambda: mq.message.message_id)
+    assert stopped
+    assert messages == [m["messageID"] for m in load_event("activemq")["messages"]]
+    kafka = _cls(flavour, "KafkaEvent")(load_event("kafka_msk"))
+    offsets, stopped = _drain(lambda: kafka.record.offset)
+    raw = load_event("kafka_msk")["records"]
+    assert stopped
+    assert offsets == [r["offset"] for batch in raw.values() for r in batch]
+
+
+def test_advancing_properties_equal() -> None:
+    results = {}
+    for flavour in FLAVOURS_BOTH:
+        mq = _cls(flavour, "ActiveMQEvent")(load_event("activemq"))
+        kafka = _cls(flavour, "KafkaEvent")(load_event("kafka_self_managed"))
+        results[flavour.name] = (_drain(lambda mq=mq: mq.message.raw_event), _drain(lambda k=kafka: k.record.raw_event))
+    assert results["ours"] == results["upstream"]
+
+
+def test_cloudwatch_logs_extracted_fields_empty_when_absent() -> None:
+    values = [
+        [
+            e.extracted_fields
+            for e in _cls(f, "CloudWatchLogsEvent")(load_event("cloudwatch_logs")).parse_logs_data().log_events
+        ]
+        for f in FLAVOURS_BOTH
+    ]
+    assert values[0] == values[1] == [{}] * len(values[0])
+
+
+def test_cognito_v2_token_generation_assignments_reach_the_response() -> None:
+    responses = []
+    for flavour in FLAVOURS_BOTH:
+        event = _cls(flavour, "PreTokenGenerationV2TriggerEvent")(load_event("cognito_pre_token_generation_v2"))
+        details = event.response.claims_scope_override_details
+        details.id_token_generation = {"claimsToAddOrOverride": {"tier": "gold"}, "claimsToSuppress": ["email"]}
+        details.access_token_generation = {"scopesToAdd": ["orders/read"]}
+        responses.append(event.raw_event["response"])
+    assert responses[0] == responses[1]
+    assert responses[1]["claimsAndScopeOverrideDetails"]["idTokenGeneration"]["claimsToAddOrOverride"] == {
+        "tier": "gold"
+    }
+
+
+@pytest.mark.parametrize(
+    "number", ["1" + "0" * 45, "1" + "0" * 120, "-25" + "0" * 50, "12345678901234567890123456789012345678"]
+)
+def test_dynamodb_numbers_with_trailing_zeros(number: str) -> None:
+    values = []
+    for flavour in FLAVOURS_BOTH:
+        event = _cls(flavour, "DynamoDBStreamEvent")(
+            {"Records": [{"eventName": "INSERT", "dynamodb": {"NewImage": {"n": {"N": number}}}}]}
+        )
+        values.append(next(event.records).dynamodb.new_image["n"])
+    assert values[0] == values[1]
+    assert str(values[0]) == str(values[1])
+
+
+SECRET_EVENT = {
+    "httpMethod": "POST",
+    "path": "/login",
+    "headers": {"Authorization": "Bearer s3cr3t-t0ken"},
+    "body": '{"password": "hunter2"}',
+    "requestContext": {"requestId": "r-1", "identity": {"sourceIp": "203.0.113.9", "apiKey": "key-123"}},
+}
+
+
+def test_repr_never_shows_the_event() -> None:
+    for flavour in FLAVOURS_BOTH:
+        text = repr(_cls(flavour, "APIGatewayProxyEvent")(SECRET_EVENT))
+        assert text.startswith("<"), text
+        assert " object at 0x" in text, text
+        assert "s3cr3t" not in text
+        assert "hunter2" not in text
+
+
+@pytest.mark.parametrize(
+    ("event_name", "class_name"),
+    [("sqs", "SQSEvent"), ("apigw_rest", "APIGatewayProxyEvent"), ("codepipeline_job", "CodePipelineJobEvent")],
+)
+def test_str_lists_properties_and_hides_the_raw_event(event_name: str, class_name: str) -> None:
+    for flavour in FLAVOURS_BOTH:
+        text = str(_cls(flavour, class_name)(load_event(event_name)))
+        assert text.startswith("{"), (flavour, text[:200])
+        assert "'raw_event': '[SENSITIVE]'" in text, (flavour, text[:200])
+
+
+@pytest.mark.parametrize(
+    ("event_name", "class_name", "part"),
+    [
+        ("sqs_fifo", "SQSEvent", lambda e: next(e.records).attributes),
+        ("apigw_rest", "APIGatewayProxyEvent", lambda e: e.request_context.identity),
+        ("eventbridge", "EventBridgeEvent", lambda e: e),
+    ],
+)
+def test_str_equal_where_every_property_is_present(event_name: str, class_name: str, part: Any) -> None:
+    # Where the event carries every field, str() is the same text in both flavours. (Where it
+    # doesn't, upstream prints "[Cannot be deserialized]" for its KeyErrors and ours the
+    # documented None/empty value: README "No KeyError for absent fields".)
+    texts = [str(part(_cls(f, class_name)(load_event(event_name)))) for f in FLAVOURS_BOTH]
+    assert texts[0] == texts[1]
+
+
+def test_codepipeline_credentials_are_sensitive_in_str() -> None:
+    for flavour in FLAVOURS_BOTH:
+        credentials = _cls(flavour, "CodePipelineJobEvent")(load_event("codepipeline_job")).data.artifact_credentials
+        text = str(credentials)
+        assert "'secret_access_key': '[SENSITIVE]'" in text
+        assert "'session_token': '[SENSITIVE]'" in text
+
+
+def test_bad_json_is_a_json_decode_error_in_both() -> None:
+    import json as _json
+
+    for flavour in FLAVOURS_BOTH:
+        record = next(_cls(flavour, "SQSEvent")({"Records": [{"body": "{oops"}]}).records)
+        with pytest.raises(_json.JSONDecodeError) as caught:
+            _ = record.json_body
+        assert (caught.value.msg, caught.value.pos) == ("Expecting property name enclosed in double quotes", 1)
+
+
+def test_authorizer_response_error_messages_equal() -> None:
+    messages = []
+    for flavour in FLAVOURS_BOTH:
+        response = _cls(flavour, "APIGatewayAuthorizerResponse")(
+            principal_id="u", region="us-east-1", aws_account_id="123456789012", api_id="api", stage="dev"
+        )
+        found = []
+        for action in (
+            lambda r=response: r.asdict(),
+            lambda r=response: r.allow_route("FETCH", "/todos"),
+            lambda r=response: r.allow_route("GET", "/todos?x=1"),
+        ):
+            with pytest.raises(ValueError) as caught:
+                action()
+            found.append(str(caught.value))
+        messages.append(found)
+    assert messages[0] == messages[1]
+
+
+# README "Bounded inputs" / "Typed errors" (beyond upstream, which has these holes too): deeply
+# nested JSON raises InvalidEventError where upstream lets RecursionError escape, and Kafka header
+# values that are not byte lists raise InvalidEventError where upstream raises TypeError.
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("class_name", "event", "read"),
+    [
+        ("SQSEvent", {"Records": [{"body": DEEP}]}, lambda e: next(e.records).json_body),
+        ("APIGatewayProxyEvent", {"httpMethod": "POST", "path": "/", "body": DEEP}, lambda e: e.json_body),
+        (
+            "KinesisStreamEvent",
+            {"Records": [{"kinesis": {"data": base64.b64encode(DEEP.encode()).decode()}}]},
+            lambda e: next(e.records).kinesis.data_as_json(),
+        ),
+        (
+            "KafkaEvent",
+            {"records": {"t-0": [{"value": base64.b64encode(DEEP.encode()).decode()}]}},
+            lambda e: e.record.json_value,
+        ),
+        ("SQSEvent", {"Records": [{"body": DEEP}]}, lambda e: next(e.records).decoded_nested_s3_event),
+    ],
+)
+def test_deep_json_is_a_typed_error_here(class_name: str, event: dict[str, Any], read: Any) -> None:
+    with pytest.raises(RecursionError):
+        read(_cls(UPSTREAM, class_name)(event))
+    with pytest.raises(ValueError) as caught:
+        read(_cls(OURS, class_name)(event))
+    assert is_invalid_event_error(caught.value)
+    assert "nested too deeply" in str(caught.value)
+
+
+def test_kafka_header_that_is_not_bytes() -> None:
+    event = {"records": {"t-0": [{"value": "", "headers": [{"retries": 5}]}]}}
+    with pytest.raises(TypeError):
+        _ = _cls(UPSTREAM, "KafkaEvent")(event).record.decoded_headers
+    with pytest.raises(ValueError, match=r"headers\.retries must be a list of byte values") as caught:
+        _ = _cls(OURS, "KafkaEvent")(event).record.decoded_headers
+    assert is_invalid_event_error(caught.value)
+    signed = {"records": {"t-0": [{"value": "", "headers": [{"h": [-1, 65, 127]}]}]}}
+    assert [_cls(f, "KafkaEvent")(signed).record.decoded_headers["h"] for f in FLAVOURS_BOTH] == [b"\xffA\x7f"] * 2

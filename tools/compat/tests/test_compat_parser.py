@@ -276,3 +276,90 @@ def test_event_parser_decorator() -> None:
     results = {f.name: outcome(lambda f=f: run(f)) for f in FLAVOURS}
     assert results["upstream"][0] == "ok"
     assert results["ours"] == results["upstream"]
+
+
+# --- issue 13 -----------------------------------------------------------------------------------
+
+
+class _Order(BaseModel):
+    orderId: str
+
+
+@pytest.mark.parametrize("envelope", [True, [1], "SqsEnvelope", 1, {"a": 1}, False, 0, ""], ids=repr)
+def test_envelope_that_is_not_an_envelope_class_is_ignored(envelope: Any) -> None:
+    # Upstream applies an envelope only when it is truthy and callable; the whole event is
+    # parsed otherwise. Ours used to fail with "TypeError: unhashable type" for a list.
+    results = [flavour.parser.parse({"orderId": "o-1"}, _Order, envelope=envelope).orderId for flavour in FLAVOURS]
+    assert results == ["o-1", "o-1"]
+
+
+@pytest.mark.parametrize("envelope", [True, [1]], ids=repr)
+def test_event_parser_ignores_such_envelopes_too(envelope: Any) -> None:
+    results = []
+    for flavour in FLAVOURS:
+
+        @flavour.parser.event_parser(model=_Order, envelope=envelope)
+        def handler(event: _Order, context: Any) -> str:
+            return event.orderId
+
+        results.append(handler({"orderId": "o-2"}, SimpleLambdaContext()))
+    assert results == ["o-2", "o-2"]
+
+
+def _awslogs(payload: bytes) -> str:
+    import base64
+    import gzip
+
+    return base64.b64encode(gzip.compress(payload)).decode()
+
+
+def test_cloudwatch_logs_data_given_as_base64_bytes() -> None:
+    event = load_event("cloudwatch_logs")
+    event["awslogs"]["data"] = event["awslogs"]["data"].encode()  # bytes of the base64 text
+    dumps = [flavour.parser_models.CloudWatchLogsModel.model_validate(event).model_dump() for flavour in FLAVOURS]
+    assert dumps[0] == dumps[1]
+    assert dumps[1]["awslogs"]["decoded_data"]["logGroup"]
+
+
+def test_cloudwatch_logs_bytes_through_the_envelope() -> None:
+    import json
+
+    document = {
+        "messageType": "DATA_MESSAGE",
+        "owner": "123456789012",
+        "logGroup": "/aws/lambda/orders",
+        "logStream": "s",
+        "subscriptionFilters": ["all"],
+        "logEvents": [{"id": "1", "timestamp": 1715681730401, "message": '{"orderId": "o-9"}'}],
+    }
+    event = {"awslogs": {"data": _awslogs(json.dumps(document).encode()).encode()}}
+    results = [
+        flavour.parser.parse(event, _Order, envelope=flavour.parser_envelopes.CloudWatchLogsEnvelope)[0].orderId
+        for flavour in FLAVOURS
+    ]
+    assert results == ["o-9", "o-9"]
+
+
+# README "Differences from upstream" — "Compressed data is inflated with a bound": a payload that
+# inflates past 64 MiB is rejected with ValidationError ("unable to decompress data"); upstream
+# inflates it whole (here: valid JSON padded with 65 MiB of spaces, which upstream accepts).
+def test_cloudwatch_logs_inflating_past_the_bound() -> None:
+    import json
+
+    document = {
+        "messageType": "DATA_MESSAGE",
+        "owner": "123456789012",
+        "logGroup": "/aws/lambda/f",
+        "logStream": "s",
+        "subscriptionFilters": ["all"],
+        "logEvents": [{"id": "1", "timestamp": 1715681730401, "message": "hello"}],
+    }
+    padded = json.dumps(document).encode() + b" " * (65 * 1024 * 1024)
+    event = {"awslogs": {"data": _awslogs(padded)}}
+    assert (
+        UPSTREAM.parser_models.CloudWatchLogsModel.model_validate(event).awslogs.decoded_data.logGroup
+        == "/aws/lambda/f"
+    )
+    with pytest.raises(ValidationError, match="unable to decompress data"):
+        OURS.parser_models.CloudWatchLogsModel.model_validate(event)
+    del padded, event

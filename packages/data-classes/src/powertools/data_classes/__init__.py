@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Any
 
-__version__ = "0.1.1"
+__version__ = "0.1.2"
 
 _EXPORTS = {
     "ALBEvent": ".alb_event",
@@ -35,6 +35,7 @@ _EXPORTS = {
     "APIGatewayWebSocketEvent": ".api_gateway_websocket_event",
     "APIGatewayWebSocketEventIdentity": ".api_gateway_websocket_event",
     "APIGatewayWebSocketEventRequestContext": ".api_gateway_websocket_event",
+    "AWSConfigRuleEvent": ".aws_config_rule_event",
     "ActiveMQEvent": ".active_mq_event",
     "ActiveMQMessage": ".active_mq_event",
     "AppSyncAuthorizerEvent": ".appsync_authorizer_event",
@@ -255,6 +256,7 @@ _EXPORTS = {
     "appsync_authorizer_event": ".appsync_authorizer_event",
     "appsync_resolver_event": ".appsync_resolver_event",
     "appsync_resolver_events_event": ".appsync_resolver_events_event",
+    "aws_config_rule_event": ".aws_config_rule_event",
     "bedrock_agent_event": ".bedrock_agent_event",
     "bedrock_agent_function_event": ".bedrock_agent_function_event",
     "cloud_watch_alarm_event": ".cloud_watch_alarm_event",
@@ -360,6 +362,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         AppSyncResolverEventsEvent,
         AppSyncResolverEventsInfo,
     )
+    from powertools.data_classes.aws_config_rule_event import AWSConfigRuleEvent
     from powertools.data_classes.bedrock_agent_event import (
         BedrockAgentEvent,
         BedrockAgentInfo,

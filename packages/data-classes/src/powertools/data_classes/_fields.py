@@ -24,6 +24,8 @@ W = TypeVar("W", bound=DictWrapper)
 class Field(Generic[T]):
     """The raw value under ``key``, or None when the event doesn't carry it."""
 
+    event_property = True  # str() of a wrapper lists it like a property
+
     def __init__(self, key: str, doc: str | None = None) -> None:
         self.key = key
         self.__doc__ = doc or f"The event's ``{key}`` value."
@@ -45,6 +47,8 @@ class FieldOr(Generic[T]):
     or string instead of None, so the same code runs on both.
     """
 
+    event_property = True  # str() of a wrapper lists it like a property
+
     def __init__(self, key: str, default: Callable[[], T], doc: str | None = None) -> None:
         self.key = key
         self.default = default
@@ -62,6 +66,8 @@ class FieldOr(Generic[T]):
 
 class Flag:
     """A boolean field: ``bool()`` of the raw value, so absent or null reads as False (as upstream)."""
+
+    event_property = True  # str() of a wrapper lists it like a property
 
     def __init__(self, key: str, doc: str | None = None) -> None:
         self.key = key
@@ -83,6 +89,8 @@ class Section(Generic[W]):
     A missing required section reads as an empty wrapper (so ``a.b.c`` gives None);
     a missing optional one reads as None. A non-object value is a typed error.
     """
+
+    event_property = True  # str() of a wrapper lists it like a property
 
     def __init__(self, cls: type[W], key: str, *, optional: bool = False, doc: str | None = None) -> None:
         self.cls = cls
@@ -106,6 +114,8 @@ class Section(Generic[W]):
 class ListOf(Generic[W]):
     """A list of objects, each wrapped in ``cls``."""
 
+    event_property = True  # str() of a wrapper lists it like a property
+
     def __init__(self, cls: type[W], key: str, *, doc: str | None = None) -> None:
         self.cls = cls
         self.key = key
@@ -123,6 +133,8 @@ class ListOf(Generic[W]):
 
 class Records(Generic[W]):
     """A list of records, yielded one by one as upstream does (``next(event.records)`` works)."""
+
+    event_property = True  # str() of a wrapper lists it like a property
 
     def __init__(self, cls: type[W], key: str = "Records", *, doc: str | None = None) -> None:
         self.cls = cls
@@ -194,6 +206,8 @@ E = TypeVar("E", bound=Enum)
 class EnumField(Generic[E]):
     """The value under ``key`` as a member of ``enum`` (by member name); None when absent."""
 
+    event_property = True  # str() of a wrapper lists it like a property
+
     def __init__(self, enum: type[E], key: str, *, doc: str | None = None) -> None:
         self.enum = enum
         self.key = key
@@ -250,6 +264,8 @@ def writable(obj: DictWrapper) -> MutableMapping[str, Any]:
 class ResponseSection(Generic[W]):
     """A nested object the function fills in; created in the raw event when absent."""
 
+    event_property = True  # str() of a wrapper lists it like a property
+
     def __init__(self, cls: type[W], key: str, *, doc: str | None = None) -> None:
         self.cls = cls
         self.key = key
@@ -272,6 +288,13 @@ class ResponseSection(Generic[W]):
 
 class SettableSection(Section[W]):
     """A nested object the function may replace wholesale (``event.x = {...}``)."""
+
+    def __set__(self, obj: DictWrapper, value: Mapping[str, Any]) -> None:
+        writable(obj)[self.key] = value
+
+
+class SettableResponseSection(ResponseSection[W]):
+    """A ``ResponseSection`` the function may also replace wholesale (``event.x = {...}``)."""
 
     def __set__(self, obj: DictWrapper, value: Mapping[str, Any]) -> None:
         writable(obj)[self.key] = value

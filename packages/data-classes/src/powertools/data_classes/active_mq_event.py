@@ -56,5 +56,5 @@ class ActiveMQEvent(DictWrapper):
 
     @property
     def message(self) -> ActiveMQMessage:
-        """The first message."""
-        return next(self.messages, ActiveMQMessage({}))
+        """The next message: each access advances, and ``StopIteration`` follows the last (as upstream)."""
+        return next(self._cached("message_iterator", lambda: self.messages))

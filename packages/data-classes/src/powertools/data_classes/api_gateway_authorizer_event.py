@@ -278,9 +278,10 @@ class APIGatewayAuthorizerResponse:
         if http_method in HttpVerb.__members__:
             http_method = HttpVerb[http_method].value
         if http_method not in _VERBS:
-            raise AuthorizerResponseError(f"Invalid HTTP verb {http_method!r}: use one of {sorted(_VERBS)}")
+            allowed = [verb.value for verb in HttpVerb]  # upstream's wording, listed in its order
+            raise AuthorizerResponseError(f"Invalid HTTP verb: '{http_method}'. Use either '{allowed}'")
         if not self._path_pattern.match(resource):
-            raise AuthorizerResponseError(f"Invalid resource path {resource!r}: it must match {self.path_regex}")
+            raise AuthorizerResponseError(f"Invalid resource path: {resource}. Path should match {self.path_regex}")
         self._store(effect, self._route_arn(http_method, resource), conditions)
 
     def _store(self, effect: str, arn: str, conditions: list[dict[str, Any]] | None) -> None:
@@ -320,7 +321,7 @@ class APIGatewayAuthorizerResponse:
     def asdict(self) -> dict[str, Any]:
         """The response document API Gateway expects."""
         if not self._allow_routes and not self._deny_routes:
-            raise AuthorizerResponseError("No statements defined for the policy: allow or deny a route first")
+            raise AuthorizerResponseError("No statements defined for the policy")
         statements = self._statements("Allow", self._allow_routes) + self._statements("Deny", self._deny_routes)
         response: dict[str, Any] = {
             "principalId": self.principal_id,

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-import zlib
 from typing import Any
 
+from powertools.common.compression import MAX_INFLATED_BYTES, inflate
 from powertools.common.dict_wrapper import DictWrapper, decode_base64, parse_json
-from powertools.common.exceptions import InvalidEventError
-from powertools.data_classes._fields import Field, ListOf, mapping
+from powertools.data_classes._fields import Field, FieldOr, ListOf, mapping
 
 __all__ = ["CloudWatchLogsDecodedData", "CloudWatchLogsEvent", "CloudWatchLogsLogEvent", "decompress_gzip"]
 
 # A subscription delivers at most ~1 MB compressed; refuse anything that inflates past
 # this, so a hostile payload cannot exhaust the function's memory.
-MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = MAX_INFLATED_BYTES
 
 
 def decompress_gzip(data: bytes, *, field: str, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
-    """Inflate gzip (or zlib) data, refusing output larger than ``limit`` bytes."""
-    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: accept gzip and zlib headers
-    try:
-        out = inflater.decompress(data, limit)
-    except zlib.error as exc:
-        raise InvalidEventError(f"{field} is not gzip-compressed: {exc}", field=field) from None
-    if inflater.unconsumed_tail:
-        raise InvalidEventError(f"{field} inflates to more than {limit} bytes", field=field)
-    if not inflater.eof:
-        raise InvalidEventError(f"{field} is truncated gzip data", field=field)
-    return out
+    """Inflate gzip (or zlib) data, refusing output larger than ``limit`` bytes.
+
+    Kept for callers of earlier versions; it is ``powertools.common.compression.inflate``.
+    """
+    return inflate(data, field=field, limit=limit)
 
 
 class CloudWatchLogsLogEvent(DictWrapper):
     get_id = Field[str]("id", "The log event's unique id.")
     timestamp = Field[int]("timestamp", "Epoch milliseconds.")
     message = Field[str]("message")
-    extracted_fields = Field[dict[str, str]]("extractedFields", "Fields a space-delimited filter pattern extracted.")
+    extracted_fields = FieldOr[dict[str, str]](
+        "extractedFields", dict, "Fields a space-delimited filter pattern extracted (empty when none)."
+    )
 
 
 class CloudWatchLogsDecodedData(DictWrapper):

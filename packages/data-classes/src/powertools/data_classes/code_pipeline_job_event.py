@@ -23,7 +23,7 @@ __all__ = [
     "CodePipelineS3Location",
 ]
 
-_VERSION = "0.1.0"
+_VERSION = "0.2.0"
 # Artifacts are read into memory: refuse absurd sizes instead of exhausting the function.
 MAX_ARTIFACT_BYTES = 256 * 1024 * 1024
 
@@ -73,13 +73,12 @@ class CodePipelineArtifact(DictWrapper):
 class CodePipelineArtifactCredentials(DictWrapper):
     """Temporary credentials for the artifact bucket; never log them."""
 
+    _sensitive_properties = ("secret_access_key", "session_token")  # as upstream: hidden from str()
+
     access_key_id = Field[str]("accessKeyId")
     secret_access_key = Field[str]("secretAccessKey")
     session_token = Field[str]("sessionToken")
     expiration_time = Field[int]("expirationTime", "Epoch milliseconds.")
-
-    def __repr__(self) -> str:
-        return f"CodePipelineArtifactCredentials(access_key_id={self.access_key_id!r}, <secret redacted>)"
 
 
 class CodePipelineEncryptionKey(DictWrapper):

@@ -16,6 +16,7 @@ from powertools.data_classes._fields import (
     Settable,
     SettableFlag,
     SettableOr,
+    SettableResponseSection,
     SettableSection,
     mapping,
     writable,
@@ -138,6 +139,8 @@ class PostConfirmationTriggerEvent(BaseTriggerEvent):
 
 
 class UserMigrationTriggerEventRequest(DictWrapper):
+    _sensitive_properties = ("password",)  # hidden from str(); repr() never shows the event
+
     password = Field[str]("password", "The password the user typed (sign-in migrations). Never log it.")
 
     @property
@@ -163,10 +166,6 @@ class UserMigrationTriggerEvent(BaseTriggerEvent):
 
     request = Section(UserMigrationTriggerEventRequest, "request")
     response = ResponseSection(UserMigrationTriggerEventResponse, "response")
-
-    def __repr__(self) -> str:
-        # The request carries the user's password: keep it out of logs and tracebacks.
-        return f"{type(self).__name__}(userName={self.user_name!r}, triggerSource={self.trigger_source!r})"
 
 
 # --- custom message ------------------------------------------------------------------------
@@ -276,8 +275,8 @@ class TokenClaimsAndScopeOverrideDetails(ClaimsOverrideBase):
 class ClaimsAndScopeOverrideDetails(GroupConfigurationBase):
     """V2 response: claims and scopes of the ID and access tokens."""
 
-    id_token_generation = ResponseSection(TokenClaimsAndScopeOverrideDetails, "idTokenGeneration")
-    access_token_generation = ResponseSection(TokenClaimsAndScopeOverrideDetails, "accessTokenGeneration")
+    id_token_generation = SettableResponseSection(TokenClaimsAndScopeOverrideDetails, "idTokenGeneration")
+    access_token_generation = SettableResponseSection(TokenClaimsAndScopeOverrideDetails, "accessTokenGeneration")
 
 
 class PreTokenGenerationTriggerEventResponse(DictWrapper):

@@ -71,13 +71,21 @@ class KafkaEventRecord(KafkaEventRecordBase):
             decoded = CaseInsensitiveDict()
             for chunk in self.headers:
                 for name, raw in mapping(chunk, "headers").items():
-                    try:
-                        decoded[name] = bytes(raw)
-                    except (TypeError, ValueError):
-                        raise InvalidEventError(f"header {name!r} is not a list of bytes", field="headers") from None
+                    decoded[name] = _header_bytes(name, raw)
             return decoded
 
         return self._cached("decoded_headers", decode)
+
+
+def _header_bytes(name: str, raw: Any) -> bytes:
+    """A header value (a list of byte values) as bytes.
+
+    Java clients send bytes signed (-128..127), as upstream handles; anything but a list of
+    such numbers is a typed error (``bytes(5)`` would silently give five zero bytes).
+    """
+    if isinstance(raw, list) and all(type(b) is int and -128 <= b <= 255 for b in raw):
+        return bytes(b & 0xFF for b in raw)
+    raise InvalidEventError(f"headers.{name} must be a list of byte values (-128..255)", field=f"headers.{name}")
 
 
 class KafkaEventBase(DictWrapper):
@@ -103,5 +111,5 @@ class KafkaEvent(KafkaEventBase):
 
     @property
     def record(self) -> KafkaEventRecord:
-        """The first record."""
-        return next(self.records, KafkaEventRecord({}))
+        """The next record: each access advances, and ``StopIteration`` follows the last (as upstream)."""
+        return next(self._cached("record_iterator", lambda: self.records))

@@ -15,16 +15,13 @@ __all__ = ["TransferFamilyAuthorizer", "TransferFamilyAuthorizerResponse", "Tran
 class TransferFamilyAuthorizer(DictWrapper):
     """A login attempt to a Transfer Family server."""
 
+    _sensitive_properties = ("password",)  # hidden from str(); repr() never shows the event
+
     username = Field[str]("username")
     password = Field[str]("password", "Empty or absent for public-key logins. Never log it.")
     protocol = Field[str]("protocol", "SFTP, FTP or FTPS.")
     server_id = Field[str]("serverId")
     source_ip = Field[str]("sourceIp")
-
-    def __repr__(self) -> str:
-        # The event carries the user's password: keep it out of logs and tracebacks.
-        redacted = {**self._data, "password": "***"} if "password" in self._data else self._data
-        return f"TransferFamilyAuthorizer({redacted!r})"
 
 
 class TransferFamilyResponseError(PowertoolsError, ValueError):

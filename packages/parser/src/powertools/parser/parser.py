@@ -43,21 +43,33 @@ def parse(event: Any, model: Any, envelope: type[BaseEnvelope] | BaseEnvelope | 
     ``ValidationError`` (with the failing path) when the event doesn't match.
     """
     if envelope is not None:
-        return _envelope_instance(envelope).parse(data=event, model=model)
+        instance = _envelope_instance(envelope)
+        if instance is not None:
+            return instance.parse(data=event, model=model)
     return validate(event, model)
 
 
-@functools.lru_cache(maxsize=64)
-def _envelope_instance(envelope: Any) -> BaseEnvelope:
+def _envelope_instance(envelope: Any) -> BaseEnvelope | None:
+    """The envelope to apply; None for a value upstream ignores (``True``, a list, a string)."""
     from powertools.parser.envelopes.base import BaseEnvelope
 
     if isinstance(envelope, BaseEnvelope):
         return envelope
+    if not envelope or not callable(envelope):
+        # Upstream applies an envelope only when it is truthy and callable, and parses the
+        # whole event otherwise; so do we, rather than fail on a value it accepts.
+        logger.debug("Ignoring envelope=%r: not an envelope class", envelope)
+        return None
     if isinstance(envelope, type) and issubclass(envelope, BaseEnvelope):
-        return envelope()
+        return _envelope_of_class(envelope)
     raise InvalidEnvelopeError(
         f"envelope must be a BaseEnvelope subclass such as envelopes.SqsEnvelope, got {envelope!r}"
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _envelope_of_class(envelope: type[BaseEnvelope]) -> BaseEnvelope:
+    return envelope()
 
 
 @lambda_handler_decorator

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from powertools.common.dict_wrapper import DictWrapper, wrap_section
+from powertools.common.dict_wrapper import DictWrapper, new_wrapper, wrap_section
 from powertools.common.events.proxy import (
     HTTP_API_HEADERS,
     MULTI_VALUE_HEADERS,
@@ -108,7 +109,10 @@ class APIGatewayEventIdentity(DictWrapper):
 
     @property
     def source_ip(self) -> str:
-        return self._data.get("sourceIp", "")
+        try:  # a subscript is cheaper than .get() when the key is there, as it almost always is
+            return self._data["sourceIp"]
+        except KeyError:
+            return ""
 
     @property
     def user(self) -> str | None:
@@ -163,7 +167,14 @@ class BaseRequestContext(DictWrapper):
 
     @property
     def identity(self) -> APIGatewayEventIdentity:
-        return wrap_section(APIGatewayEventIdentity, self._section("identity"))
+        # wrap_section and _section written out: this is read on most REST requests
+        # (source IP), and each helper call costs as much as the property itself.
+        data = self._data.get("identity")
+        if type(data) is dict:
+            identity = new_wrapper(APIGatewayEventIdentity)
+            identity._data = data
+            return identity
+        return APIGatewayEventIdentity(data if isinstance(data, Mapping) else {})
 
     @property
     def path(self) -> str:
@@ -175,7 +186,10 @@ class BaseRequestContext(DictWrapper):
 
     @property
     def request_id(self) -> str:
-        return self._data.get("requestId", "")
+        try:  # as source_ip: the key is almost always there
+            return self._data["requestId"]
+        except KeyError:
+            return ""
 
     @property
     def request_time(self) -> str | None:
@@ -274,7 +288,10 @@ class APIGatewayProxyEvent(BaseProxyEvent):
 
     @property
     def resource(self) -> str:
-        return self._data.get("resource", "")
+        try:  # as source_ip: the key is almost always there
+            return self._data["resource"]
+        except KeyError:
+            return ""
 
     @property
     def multi_value_headers(self) -> dict[str, list[str]]:
@@ -292,7 +309,16 @@ class APIGatewayProxyEvent(BaseProxyEvent):
 
     @property
     def request_context(self) -> APIGatewayEventRequestContext:
-        return wrap_section(APIGatewayEventRequestContext, self._require("requestContext"))
+        # wrap_section and _require written out, as in ``identity``.
+        try:
+            data = self._data["requestContext"]
+        except KeyError:
+            raise self._missing("requestContext") from None
+        if type(data) is dict:
+            context = new_wrapper(APIGatewayEventRequestContext)
+            context._data = data
+            return context
+        return APIGatewayEventRequestContext(data)
 
     @property
     def path_parameters(self) -> dict[str, str]:

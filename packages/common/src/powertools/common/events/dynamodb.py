@@ -31,6 +31,10 @@ DYNAMODB_CONTEXT = Context(
     traps=[Clamped, Overflow, Inexact, Rounded, Underflow, InvalidOperation],
 )
 
+# Folding trailing zeros rounds nothing; any other digit past the 38th is an error.
+_NORMALIZE_CONTEXT = Context(prec=38, traps=[Inexact])
+_MAX_NUMBER_TEXT = 400  # 38 digits, a sign, a point and an exponent fit many times over
+
 _MAX_DEPTH = 64  # DynamoDB allows 32 levels of nesting; anything deeper is not a real image
 
 
@@ -86,14 +90,21 @@ class TypeDeserializer:
 
     @staticmethod
     def _number(raw: Any, field: str) -> Decimal:
-        if not isinstance(raw, str) or len(raw) > 100:
+        if not isinstance(raw, str) or len(raw) > _MAX_NUMBER_TEXT:
             raise InvalidEventError(f"{field} is not a DynamoDB number: {raw!r:.80}", field=field)
+        if raw in ("", "."):  # upstream's fallback for these two spellings
+            return DYNAMODB_CONTEXT.create_decimal(0)
         try:
-            number = DYNAMODB_CONTEXT.create_decimal(raw)
+            number = Decimal(raw)
+            if number.is_finite() and len(number.as_tuple().digits) > 38:
+                # Trailing zeros don't count toward DynamoDB's 38 digits: fold them into the
+                # exponent (1 followed by 45 zeros is Decimal('1E+45')), as upstream does.
+                number = number.normalize(_NORMALIZE_CONTEXT)
+            number = DYNAMODB_CONTEXT.create_decimal(number)
         except ArithmeticError:  # InvalidOperation, Inexact, Overflow, ... are all ArithmeticErrors
             number = None
         if number is None or not number.is_finite():  # DynamoDB stores no NaN or Infinity
-            raise InvalidEventError(f"{field} is not a DynamoDB number: {raw!r}", field=field)
+            raise InvalidEventError(f"{field} is not a DynamoDB number: {raw!r:.80}", field=field)
         return number
 
     @staticmethod

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from powertools.common.compression import MAX_INFLATED_BYTES, inflate
 from powertools.common.dict_wrapper import DictWrapper, decode_base64, parse_json
 from powertools.common.events.text import decode_utf8
 from powertools.common.exceptions import InvalidEventError
 
 # A Kinesis record holds at most 1 MiB; refuse data that inflates absurdly (a zip bomb).
-MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = MAX_INFLATED_BYTES
 
 __all__ = ["KinesisStreamEvent", "KinesisStreamRecord", "KinesisStreamRecordPayload", "KinesisStreamWindow"]
 
@@ -57,15 +57,7 @@ class KinesisStreamRecordPayload(DictWrapper):
 
     def data_zlib_compressed_as_json(self) -> Any:
         """Data that was gzip/zlib-compressed before encoding (e.g. CloudWatch Logs subscriptions)."""
-        inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: accept zlib and gzip headers
-        try:
-            raw = inflater.decompress(self.data_as_bytes(), MAX_DECOMPRESSED_BYTES)
-        except zlib.error as exc:
-            raise InvalidEventError(f"kinesis.data is not zlib/gzip compressed: {exc}", field="kinesis.data") from None
-        if inflater.unconsumed_tail:
-            raise InvalidEventError(
-                f"kinesis.data inflates to more than {MAX_DECOMPRESSED_BYTES} bytes", field="kinesis.data"
-            )
+        raw = inflate(self.data_as_bytes(), field="kinesis.data", limit=MAX_DECOMPRESSED_BYTES)
         return parse_json(raw, field="kinesis.data", deserializer=self._json_deserializer)
 
 

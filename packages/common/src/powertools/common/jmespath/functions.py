@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import gzip
 import json
-import zlib
 from typing import Any
 
 from jmespath.exceptions import JMESPathError
 from jmespath.functions import Functions, signature
 
+from powertools.common.compression import GZIP, MAX_INFLATED_BYTES, InvalidCompressedDataError, inflate
+
 # Bounds keep a hostile payload from exhausting memory while decompressing.
-MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = MAX_INFLATED_BYTES
 
 
 class PowertoolsFunctionError(JMESPathError):
@@ -53,13 +53,7 @@ class PowertoolsFunctions(Functions):
 
 
 def _gunzip(data: bytes) -> bytes:
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
-        out = decompressor.decompress(data, MAX_DECOMPRESSED_BYTES)
-    except (zlib.error, gzip.BadGzipFile) as exc:
-        raise PowertoolsFunctionError(f"powertools_base64_gzip: value is not gzip data ({exc})") from None
-    if decompressor.unconsumed_tail:
-        raise PowertoolsFunctionError(
-            f"powertools_base64_gzip: decompressed data exceeds {MAX_DECOMPRESSED_BYTES} bytes"
-        )
-    return out
+        return inflate(data, field="value", limit=MAX_DECOMPRESSED_BYTES, wbits=GZIP)
+    except InvalidCompressedDataError as exc:
+        raise PowertoolsFunctionError(f"powertools_base64_gzip: {exc}") from None

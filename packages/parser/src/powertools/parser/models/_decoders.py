@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import zlib
 from collections.abc import Mapping
 from decimal import Clamped, Context, Decimal, Inexact, Overflow, Rounded, Underflow
 from typing import Any
@@ -33,9 +32,22 @@ def utf8(value: bytes) -> str:
         raise ValueError("base64 UTF-8 decode failed") from None
 
 
+def b64decode_text(value: Any) -> bytes:
+    """Base64 given as text, ``str`` or ``bytes`` (upstream decodes both), to bytes."""
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value).decode("ascii", errors="replace")
+    return b64decode(value)
+
+
 def gunzip(value: bytes) -> bytes:
-    """zlib or gzip (auto-detected header) decompression, as CloudWatch Logs subscriptions deliver."""
-    return zlib.decompress(value, zlib.MAX_WBITS | 32)
+    """zlib or gzip (auto-detected header) decompression, as CloudWatch Logs subscriptions deliver.
+
+    Bounded (``powertools.common.compression``): a bomb raises ``InvalidCompressedDataError``,
+    a ``zlib.error``, after inflating at most the limit instead of exhausting memory.
+    """
+    from powertools.common.compression import inflate
+
+    return inflate(value, field="data")
 
 
 def header_bytes(values: list[int]) -> bytes:

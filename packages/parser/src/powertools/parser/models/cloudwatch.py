@@ -1,12 +1,12 @@
 """CloudWatch Logs subscription event; ``awslogs.data`` is base64 gzip JSON, decoded here."""
 
-import json
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
-from powertools.parser.models._decoders import b64decode, gunzip
+from powertools.common.dict_wrapper import parse_json
+from powertools.parser.models._decoders import b64decode_text, gunzip
 
 
 class CloudWatchLogsLogEvent(BaseModel):
@@ -31,10 +31,11 @@ class CloudWatchLogsData(BaseModel):
     @field_validator("decoded_data", mode="before")
     @classmethod
     def _decode(cls, value: Any) -> Any:
-        if not isinstance(value, (str, bytes)):
+        if not isinstance(value, (str, bytes, bytearray)):
             return value  # already decoded (e.g. built in code)
         try:
-            return json.loads(gunzip(b64decode(value)))
+            # bytes are base64 text too, as upstream reads them; inflating is bounded
+            return parse_json(gunzip(b64decode_text(value)), field="awslogs.data")
         except Exception:
             raise ValueError("unable to decompress data") from None
 

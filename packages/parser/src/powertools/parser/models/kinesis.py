@@ -1,10 +1,10 @@
 """Amazon Kinesis Data Streams event; ``data`` is decoded from base64 to bytes."""
 
-import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, field_validator
 
+from powertools.common.dict_wrapper import parse_json
 from powertools.parser.models._decoders import b64decode, gunzip
 from powertools.parser.models.cloudwatch import CloudWatchLogsDecode
 
@@ -36,7 +36,7 @@ class KinesisDataStreamRecord(BaseModel):
         """The record's zlib/gzip-compressed JSON data (e.g. CloudWatch Logs delivered via Kinesis)."""
         if not isinstance(self.kinesis.data, bytes):
             raise ValueError("We can only decompress bytes data, not custom models.")
-        decoded: dict[str, Any] = json.loads(gunzip(self.kinesis.data))
+        decoded: dict[str, Any] = parse_json(gunzip(self.kinesis.data), field="kinesis.data")
         return decoded
 
 
