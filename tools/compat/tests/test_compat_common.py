@@ -244,3 +244,58 @@ def test_encoder_writes_decimal_as_upstream() -> None:
         "inf": decimal.Decimal("-Infinity"),
     }
     assert json.dumps(value, cls=our_encoder) == json.dumps(value, cls=upstream_encoder)
+
+
+# --- utilities.typing and utilities.serialization -----------------------------------------
+
+
+def plain_context_filled_by_a_test(pt: Flavour) -> dict[str, Any]:
+    """The pattern upstream users' unit tests follow: instantiate, set private fields."""
+    ctx = pt.typing.LambdaContext()
+    ctx._function_name = "orders"
+    ctx._memory_limit_in_mb = 256
+    ctx._invoked_function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:orders"
+    ctx._aws_request_id = "req-1"
+    read = {
+        "function_name": ctx.function_name,
+        "memory": ctx.memory_limit_in_mb,
+        "arn": ctx.invoked_function_arn,
+        "request": ctx.aws_request_id,
+        "remaining": ctx.get_remaining_time_in_millis(),
+    }
+    read["unset"] = outcome(lambda: ctx.log_stream_name)[1][0]
+    return read
+
+
+def test_plain_lambda_context_fills_and_reads_as_upstream() -> None:
+    results = both(plain_context_filled_by_a_test)
+    assert results["ours"] == results["upstream"]
+    assert results["ours"][1]["unset"] == "AttributeError"
+
+
+SERIALIZATION_INPUTS = ["", "plain", "ünïcødé ✓", "x" * 1000]
+
+
+@pytest.mark.parametrize("text", SERIALIZATION_INPUTS, ids=range(len(SERIALIZATION_INPUTS)))
+def test_base64_helpers_agree_with_upstream(text: str) -> None:
+    def calls(pt: Flavour) -> list[str]:
+        s = pt.serialization
+        encoded = s.base64_encode(text)
+        return [encoded, s.base64_from_str(text), s.base64_decode(encoded), s.base64_from_json({"t": text})]
+
+    results = both(calls)
+    assert results["ours"] == results["upstream"]
+    assert results["ours"][0] == "ok"
+
+
+def test_base64_decode_of_garbage_is_the_same_error_class_family() -> None:
+    import binascii
+
+    for bad in ["abc", "a", "abcde"]:
+        results = both(lambda pt, b=bad: pt.serialization.base64_decode(b))
+        assert results["upstream"][0] == results["ours"][0] == "error", bad
+        assert results["upstream"][1][0] == "Error"  # binascii.Error
+        assert results["ours"][1][0] == "InvalidBase64Error"
+        from powertools.common.serialization import InvalidBase64Error
+
+        assert issubclass(InvalidBase64Error, binascii.Error)

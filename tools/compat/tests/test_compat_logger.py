@@ -311,3 +311,24 @@ def test_decimal_values_are_written_as_upstream_writes_them() -> None:
     results = run(scenario)
     assert results["ours"] == results["upstream"]
     assert results["ours"][0]["price"] == "12345678901234567890.123456789"
+
+
+def test_plain_lambda_context_from_a_users_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upstream users' unit tests build ``LambdaContext()`` and set its private fields."""
+
+    def scenario(pt: Flavour, stream: LogStream) -> None:
+        logger = pt.logger.Logger(service=SERVICE, stream=stream)
+
+        @logger.inject_lambda_context
+        def handler(event: dict[str, Any], context: Any) -> None:
+            logger.info("hello")
+
+        ctx = pt.typing.LambdaContext()
+        ctx._function_name, ctx._memory_limit_in_mb = "orders", 256
+        ctx._invoked_function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:orders"
+        ctx._aws_request_id = "req-1"
+        handler({}, ctx)
+
+    results = run(scenario)
+    assert results["ours"] == results["upstream"]
+    assert [r["function_request_id"] for r in results["ours"]] == ["req-1"]
