@@ -23,6 +23,7 @@ from tools.demo.capture import Output, StdoutCapture, emf_values, trace_tree
 from tools.demo.local_aws import (
     FLAGS_EXPRESS_FOR_GOLD,
     FULFILMENT_TABLE,
+    IDEMPOTENCY_TABLE,
     ORDERS_TABLE,
     PAYMENT_KEY,
     LocalAWS,
@@ -41,6 +42,7 @@ GOOD_ORDER = {
 BAD_ORDER = {"customer_id": "c-1002", "lines": [{"sku": "KB-01", "quantity": 0, "unit_price": 49.5}]}
 GOLD_ORDER = {"customer_id": "c-2001", "tier": "gold", "lines": [{"sku": "HD-55", "quantity": 1, "unit_price": 199}]}
 POISON = "{not json: this message can never be processed"
+ORDER_KEY = "checkout-7f3a"
 
 
 @dataclass
@@ -121,6 +123,7 @@ class Demo:
     def run(self) -> list[str]:
         self.load_handlers()
         created = self.create_order()
+        self.retry_create(created)
         self.read_order(created)
         self.reject_invalid_order()
         self.flip_feature_flag()
@@ -130,7 +133,7 @@ class Demo:
     def create_order(self) -> dict[str, Any]:
         self.step(1, "Create an order")
         self.flags_first_read = time.monotonic()
-        first = self.call_api("POST", "/orders", GOOD_ORDER)
+        first = self.call_api("POST", "/orders", GOOD_ORDER, {"Idempotency-Key": ORDER_KEY})
         body = first.body or {}
         self.check(first.response["statusCode"] == 201, "201 Created")
         self.check(body.get("total") == "148.80", "total = (2 * 49.50 + 25.00) * 1.20 tax (rate from SSM) = 148.80")
@@ -154,8 +157,23 @@ class Demo:
         self.check(len(orders) == 1, "one order stored")
         return body
 
+    def retry_create(self, created: dict[str, Any]) -> None:
+        self.step(2, "The client retries the create (same Idempotency-Key)")
+        retry = self.call_api("POST", "/orders", GOOD_ORDER, {"Idempotency-Key": ORDER_KEY})
+        self.check(retry.response["statusCode"] == 201, "201 again")
+        self.check(
+            retry.body == created, "the same order id and total: the first response, from the idempotency record"
+        )
+        self.check(len(scan(ORDERS_TABLE)) == 1, "still one order stored (nothing charged twice)")
+        self.check(not retry.output.logs, "the order code did not run again (no 'order created' log)")
+        records = scan(IDEMPOTENCY_TABLE)
+        self.report.items(f"DynamoDB table {IDEMPOTENCY_TABLE}", records)
+        self.check([r["status"] for r in records] == ["COMPLETED"], "one COMPLETED idempotency record")
+        other = self.call_api("POST", "/orders", {**GOOD_ORDER, "customer_id": "c-9"}, {"Idempotency-Key": ORDER_KEY})
+        self.check(other.response["statusCode"] == 409, "a different order under the same key is refused (409)")
+
     def read_order(self, created: dict[str, Any]) -> None:
-        self.step(2, "Read it back")
+        self.step(3, "Read it back")
         read = self.call_api("GET", f"/orders/{created.get('order_id')}")
         self.check(read.response["statusCode"] == 200, "200 OK")
         self.check((read.body or {}).get("total") == created.get("total"), "same total as created")
@@ -163,7 +181,7 @@ class Demo:
         self.check(missing.response["statusCode"] == 404, "an unknown order is 404")
 
     def reject_invalid_order(self) -> None:
-        self.step(3, "Reject an invalid order")
+        self.step(4, "Reject an invalid order")
         rejected = self.call_api("POST", "/orders", BAD_ORDER)
         self.check(rejected.response["statusCode"] == 422, "422 Unprocessable Entity")
         detail = json.dumps(rejected.body)
@@ -171,7 +189,7 @@ class Demo:
         self.check(len(scan(ORDERS_TABLE)) == 1, "nothing stored")
 
     def flip_feature_flag(self) -> None:
-        self.step(4, "Turn on express shipping for gold customers in AppConfig")
+        self.step(5, "Turn on express shipping for gold customers in AppConfig")
         version = self.aws.deploy_flags(FLAGS_EXPRESS_FOR_GOLD)
         self.report.line(f"deployed configuration version {version}: express_shipping when tier == gold")
         wait = self.flags_first_read + FLAG_POLL_SECONDS + 1 - time.monotonic()
@@ -186,7 +204,7 @@ class Demo:
         self.report.line(f"AppConfig GetLatestConfiguration calls so far: {fetches}")
 
     def consume_with_a_poison_message(self) -> None:
-        self.step(5, "Fulfil the queued order lines, one poison message among them")
+        self.step(6, "Fulfil the queued order lines, one poison message among them")
         self.consumer = importlib.import_module("orders_consumer")
         import boto3
 

@@ -1,6 +1,7 @@
 """The orders API: one Lambda function behind API Gateway (REST).
 
-POST /orders          create an order (idempotent on the Idempotency-Key header)
+POST /orders          create an order (once per Idempotency-Key header: a retried request
+                      gets the first response, and no second order or charge)
 GET  /orders/<id>     read one back
 
 Settings come from SSM (tax rate) and Secrets Manager (the payment provider's key), the
@@ -25,6 +26,8 @@ from powertools.common.typing import LambdaContext
 from powertools.event_handler import APIGatewayRestResolver, Response
 from powertools.event_handler.exceptions import NotFoundError
 from powertools.feature_flags import AppConfigStore, FeatureFlags
+from powertools.idempotency import DynamoDBPersistenceLayer, IdempotencyConfig, idempotent_function
+from powertools.idempotency.exceptions import IdempotencyAlreadyInProgressError, IdempotencyValidationError
 from powertools.logger import Logger, correlation_paths
 from powertools.metrics import Metrics, MetricUnit
 from powertools.parameters import get_parameter, get_secret
@@ -32,6 +35,7 @@ from powertools.parser import ValidationError, parse
 from powertools.tracer import Tracer
 
 ORDERS_TABLE = os.environ.get("ORDERS_TABLE", "orders")
+IDEMPOTENCY_TABLE = os.environ.get("IDEMPOTENCY_TABLE", "orders-idempotency")
 FULFILMENT_QUEUE_URL = os.environ.get("FULFILMENT_QUEUE_URL", "")
 
 logger = Logger(service="orders")
@@ -40,6 +44,20 @@ metrics = Metrics(namespace="Shop", service="orders")
 app = APIGatewayRestResolver()
 flags = FeatureFlags(
     store=AppConfigStore(environment="demo", application="shop", name="features", max_age=5),
+)
+
+
+def answered_again(response: dict[str, str], record: Any) -> dict[str, str]:
+    """A retried create: counted, and answered with the first response."""
+    metrics.add_metric(name="OrderRetryAnswered", unit=MetricUnit.Count, value=1)
+    return response
+
+
+idempotency = IdempotencyConfig(
+    event_key_jmespath="key",
+    payload_validation_jmespath="order",
+    expires_after_seconds=24 * 3600,
+    response_hook=answered_again,
 )
 _aws: dict[str, Any] = {}
 
@@ -59,10 +77,40 @@ def invalid_order(error: ValidationError) -> Response:
     return Response(status_code=422, content_type="application/json", body={"detail": problems})
 
 
+@app.exception_handler(IdempotencyValidationError)
+def key_reused(error: IdempotencyValidationError) -> Response:
+    metrics.add_metric(name="IdempotencyKeyReused", unit=MetricUnit.Count, value=1)
+    return Response(
+        status_code=409, content_type="application/json", body={"detail": "Idempotency-Key reused for another order"}
+    )
+
+
+@app.exception_handler(IdempotencyAlreadyInProgressError)
+def still_running(error: IdempotencyAlreadyInProgressError) -> Response:
+    metrics.add_metric(name="OrderStillRunning", unit=MetricUnit.Count, value=1)
+    return Response(
+        status_code=409, content_type="application/json", body={"detail": "this order is being placed; retry"}
+    )
+
+
 @app.post("/orders")
 @tracer.capture_method
 def create_order() -> Response:
     order = parse(event=app.current_event.json_body or {}, model=OrderRequest)
+    # Clients retry with the same key; without one, each request is its own order.
+    key = app.current_event.headers.get("Idempotency-Key") or app.current_event.request_context.request_id
+    idempotency.register_lambda_context(app.lambda_context)
+    created = place_order(request={"key": key, "order": order.model_dump()})
+    return Response(status_code=201, content_type="application/json", body=created)
+
+
+@idempotent_function(
+    data_keyword_argument="request",
+    persistence_store=DynamoDBPersistenceLayer(table_name=IDEMPOTENCY_TABLE),
+    config=idempotency,
+)
+def place_order(request: dict[str, Any]) -> dict[str, str]:
+    order = OrderRequest.model_validate(request["order"])
     order_id = str(uuid.uuid4())
     logger.append_keys(order_id=order_id, customer_id=order.customer_id)
 
@@ -92,11 +140,7 @@ def create_order() -> Response:
     metrics.add_metric(name="OrderCreated", unit=MetricUnit.Count, value=1)
     metrics.add_metric(name="OrderValue", unit=MetricUnit.NoUnit, value=float(total))
     logger.info("order created", extra={"total": str(total), "shipping": shipping})
-    return Response(
-        status_code=201,
-        content_type="application/json",
-        body={"order_id": order_id, "total": str(total), "shipping": shipping},
-    )
+    return {"order_id": order_id, "total": str(total), "shipping": shipping}
 
 
 @app.get("/orders/<order_id>")

@@ -22,15 +22,18 @@ def test_the_demo_runs_every_step_and_exits_0() -> None:
     assert done.returncode == 0, out + done.stderr
     for step in (
         "1. Create an order",
-        "2. Read it back",
-        "3. Reject an invalid order",
-        "4. Turn on express shipping",
-        "5. Fulfil the queued order lines",
+        "2. The client retries the create (same Idempotency-Key)",
+        "3. Read it back",
+        "4. Reject an invalid order",
+        "5. Turn on express shipping",
+        "6. Fulfil the queued order lines",
     ):
         assert step in out
     assert "✘" not in out
     assert out.count("✔") >= 20
     assert "only the poison message is left in the queue" in out
+    assert "still one order stored (nothing charged twice)" in out
+    assert "Shop/OrderRetryAnswered = 1.0 Count" in out
     assert "Shop/OrderCreated = 1.0 Count" in out
     assert "## orders_api.create_order" in out
     assert "sk_demo_" not in out  # the seeded secret never shows
