@@ -126,3 +126,46 @@ def test_redis_distinct_payloads_each_run_once(redis: Any, redis_counter: Any, m
     outcomes = run_all(lambda: RedisCachePersistenceLayer(url=redis.url), redis_counter, lambda i: f"o-{i}")
     assert redis_counter.totals() == {f"o-{i}": 1 for i in range(PROCESSES)}
     assert sorted(outcomes) == sorted(f"result:o-{i}" for i in range(PROCESSES))
+
+
+@pytest.fixture
+def cluster_counter(redis_cluster: Any) -> Any:
+    def count(order: Any) -> None:
+        redis_cluster.client().incr(f"effects:{order}")
+
+    def totals() -> dict[str, int]:
+        client = redis_cluster.client()
+        keys = client.keys("effects:*", target_nodes="all")
+        return {k.decode().split(":", 1)[1]: int(client.get(k)) for k in keys}
+
+    count.totals = totals  # type: ignore[attr-defined]
+    return count
+
+
+def test_redis_cluster_same_payload_runs_once(
+    redis_cluster: Any, cluster_counter: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "orders-fn")
+
+    def make_store() -> RedisCachePersistenceLayer:
+        return RedisCachePersistenceLayer(host=redis_cluster.host, port=redis_cluster.port, mode="cluster", ssl=False)
+
+    outcomes = run_all(make_store, cluster_counter, lambda i: "o-1")
+    assert cluster_counter.totals() == {"o-1": 1}
+    tally = Counter(o.split(":")[0] for o in outcomes)
+    assert set(tally) <= {"result", "in-progress"}, outcomes
+    assert tally["result"] + tally["in-progress"] == PROCESSES
+    print(f"\nRedis Cluster, one payload, {PROCESSES} processes: body runs 1, outcomes {dict(tally)}")
+
+
+def test_redis_cluster_distinct_payloads_each_run_once(
+    redis_cluster: Any, cluster_counter: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "orders-fn")
+
+    def make_store() -> RedisCachePersistenceLayer:
+        return RedisCachePersistenceLayer(host=redis_cluster.host, port=redis_cluster.port, mode="cluster", ssl=False)
+
+    outcomes = run_all(make_store, cluster_counter, lambda i: f"o-{i}")
+    assert cluster_counter.totals() == {f"o-{i}": 1 for i in range(PROCESSES)}
+    assert sorted(outcomes) == sorted(f"result:o-{i}" for i in range(PROCESSES))

@@ -135,3 +135,23 @@ def test_unreachable_redis_names_the_endpoint(lambda_context: Any) -> None:
 def test_unknown_mode_is_a_config_error() -> None:
     with pytest.raises(IdempotencyPersistenceConfigError, match="Mode sharded not supported"):
         RedisCachePersistenceLayer(host="x", mode="sharded").client  # type: ignore[arg-type]  # noqa: B018
+
+
+def test_cluster_mode(redis_cluster: Any, lambda_context: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "orders-fn")
+    store = RedisCachePersistenceLayer(host=redis_cluster.host, port=redis_cluster.port, mode="cluster", ssl=False)
+    runs: list[int] = []
+
+    @idempotent(persistence_store=store)
+    def handler(event: dict[str, Any], context: Any) -> int:
+        runs.append(event["n"])
+        return event["n"] * 10
+
+    for n in range(12):  # keys hash to slots on all three nodes
+        assert handler({"n": n}, lambda_context) == n * 10
+        assert handler({"n": n}, lambda_context) == n * 10
+    assert runs == list(range(12))
+    client = redis_cluster.client()
+    keys = [k.decode() for k in client.keys(target_nodes="all")]
+    assert len(keys) == 12
+    assert all(json.loads(client.get(k))["status"] == "COMPLETED" for k in keys)
