@@ -342,3 +342,17 @@ def test_an_unresolvable_return_annotation_is_named(table: str, requests: Any) -
         )
         def make(order: dict[str, Any]) -> Local:
             return Local(1)
+
+
+def test_unserializable_response_is_named_and_the_record_is_not_left_completed(table: str, requests: Any) -> None:
+    from powertools.idempotency.exceptions import IdempotencyPersistenceLayerError
+
+    @idempotent_function(data_keyword_argument="order", persistence_store=layer(table, requests))
+    def process(order: dict[str, Any]) -> Any:
+        return {"when": object()}
+
+    with pytest.raises(IdempotencyPersistenceLayerError) as info:
+        process(order={"id": 1})
+    assert "The function's response (a dict) can't be stored as JSON: Object of type object" in str(info.value)
+    (item,) = items(table)
+    assert item["status"] == {"S": "INPROGRESS"}  # bounded by in_progress_expiration, as upstream
