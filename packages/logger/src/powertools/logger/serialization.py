@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -29,10 +30,35 @@ def default_json_default(value: Any) -> Any:
 
 
 def build_serializer(json_default: Callable[[Any], Any], indent: int | None) -> Callable[[Any], str]:
-    """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does."""
+    """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does.
+
+    NaN and the infinities are written as the strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``:
+    bare ``NaN`` is not JSON, and CloudWatch Logs Insights and most log shippers reject the record.
+    """
     separators = (",", ":") if indent is None else (",", ": ")
-    encoder = json.JSONEncoder(default=json_default, separators=separators, indent=indent, ensure_ascii=False)
-    return encoder.encode
+    encode = json.JSONEncoder(
+        default=json_default, separators=separators, indent=indent, ensure_ascii=False, allow_nan=False
+    ).encode
+
+    def serialize(document: Any) -> str:
+        try:
+            return encode(document)
+        except ValueError as exc:
+            if "Out of range float" not in str(exc):
+                raise
+            return encode(_finite(document))  # rare: only records holding such a float pay for the walk
+
+    return serialize
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def safe_str(value: Any) -> str:
