@@ -15,7 +15,16 @@ from typing import Any
 
 import pytest
 
-from tools.compat.harness import FLAVOURS, OURS, UPSTREAM, Flavour, LogStream, SimpleLambdaContext, reset_logger_state, stamp
+from tools.compat.harness import (
+    FLAVOURS,
+    OURS,
+    UPSTREAM,
+    Flavour,
+    LogStream,
+    SimpleLambdaContext,
+    reset_logger_state,
+    stamp,
+)
 
 SERVICE = "compat_svc"
 Records = list[dict[str, Any]]
