@@ -361,4 +361,6 @@ def test_non_finite_floats_documented_difference() -> None:
     assert (ours["r"], ours["i"]) == ("NaN", "Infinity")
     assert upstream["r"] != upstream["r"]  # a float NaN, read back from bare NaN
     assert upstream["i"] == float("inf")
-    assert {k: v for k, v in ours.items() if k not in ("r", "i")} == {k: v for k, v in upstream.items() if k not in ("r", "i")}
+    assert {k: v for k, v in ours.items() if k not in ("r", "i")} == {
+        k: v for k, v in upstream.items() if k not in ("r", "i")
+    }
