@@ -177,3 +177,16 @@ def test_async_batch_aggregate_and_missing_batch_resolver(load_event: Any) -> No
     assert app.resolve(_batch(load_event), None) == ["Hello", "Second post", "Third"]
     with pytest.raises(ResolverNotFoundError, match=r"'Post\.author'"):
         AppSyncResolver().resolve(_batch(load_event), None)
+
+
+def test_iam_identity_reaches_the_resolver(load_event: Any) -> None:
+    app = AppSyncResolver()
+    event = load_event("appsync_resolver_iam")
+    type_name, field_name = event["info"]["parentTypeName"], event["info"]["fieldName"]
+
+    @app.resolver(type_name=type_name, field_name=field_name)
+    def whoami(**arguments: Any) -> dict[str, Any]:
+        identity = app.current_event.identity
+        return {"kind": type(identity).__name__, "arn": identity.user_arn}
+
+    assert app.resolve(event, None) == {"kind": "AppSyncIdentityIAM", "arn": event["identity"]["userArn"]}

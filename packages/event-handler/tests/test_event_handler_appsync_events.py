@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from powertools.common.dict_wrapper import DictWrapper
 from powertools.common.warnings import PowertoolsUserWarning
 from powertools.event_handler import AppSyncEventsResolver, UnauthorizedException
 from powertools.event_handler.events_appsync.router import Router
@@ -125,3 +126,13 @@ def test_invalid_path_is_skipped_with_a_warning() -> None:
         app.on_publish("chat/*/x")(lambda payload: payload)
     assert not app._publish_registry.exact
     assert not app._publish_registry.wildcards
+
+
+def test_an_already_wrapped_event_is_accepted(load_event: Any) -> None:
+    # powertools.data_classes' AppSyncResolverEventsEvent is another DictWrapper subclass;
+    # this package's tests may not import data_classes, so a plain DictWrapper stands in.
+    app = AppSyncEventsResolver()
+    app.on_publish("/chat/*", aggregate=True)(lambda payload: [e["id"] for e in payload])
+    event = DictWrapper(load_event("appsync_events_publish"))
+    assert app.resolve(event, None) == {"events": [e["id"] for e in event["events"]]}
+    assert app.current_event.info.channel_path == "/chat/rooms/general"
