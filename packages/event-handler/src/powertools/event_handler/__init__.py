@@ -54,6 +54,8 @@ _EXPORTS = {
     "UnauthorizedError": ".exceptions",
     "ValidationNotAvailableError": ".exceptions",
     "BaseMiddlewareHandler": ".middlewares.base",
+    "BedrockAgentFunctionResolver": ".bedrock_agent_function",
+    "BedrockFunctionResponse": ".bedrock_agent_function",
     "NextMiddleware": ".middlewares.base",
 }
 
@@ -72,6 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Router,
     )
     from powertools.event_handler.appsync import AppSyncResolver
+    from powertools.event_handler.bedrock_agent_function import BedrockAgentFunctionResolver, BedrockFunctionResponse
     from powertools.event_handler.cookies import Cookie, SameSite
     from powertools.event_handler.cors import CORSConfig
     from powertools.event_handler.events_appsync.appsync_events import AppSyncEventsResolver
