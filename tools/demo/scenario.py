@@ -7,7 +7,6 @@ outcome a user relies on. A failed check names its step; the demo exits non-zero
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from powertools.common.typing import LocalLambdaContext
+from powertools_testing.events import sqs_event_from_messages
 from tools.demo.capture import Output, StdoutCapture, emf_values, trace_tree
 from tools.demo.local_aws import (
     FLAGS_EXPRESS_FOR_GOLD,
@@ -213,7 +213,10 @@ class Demo:
         received = sqs.receive_message(QueueUrl=self.aws.queue_url, MaxNumberOfMessages=10, VisibilityTimeout=30)
         messages = received.get("Messages", [])
         self.report.line(f"received {len(messages)} messages from SQS; invoking the consumer with them")
-        invocation = self._invoke(self.consumer.handler, sqs_event(messages, self.aws.queue_url))
+        arn = sqs.get_queue_attributes(QueueUrl=self.aws.queue_url, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
+        invocation = self._invoke(self.consumer.handler, sqs_event_from_messages(messages, arn))
         failures = {item["itemIdentifier"] for item in invocation.response.get("batchItemFailures", [])}
         self.report.line(f"← batchItemFailures: {sorted(failures)}")
         self.report.output(invocation.output)
@@ -262,25 +265,4 @@ def api_gateway_event(method: str, path: str, body: Any, headers: dict[str, str]
         },
         "body": text,
         "isBase64Encoded": False,
-    }
-
-
-def sqs_event(messages: list[dict[str, Any]], queue_url: str) -> dict[str, Any]:
-    """The event Lambda's SQS event source mapping builds from received messages."""
-    arn = "arn:aws:sqs:us-east-1:123456789012:" + queue_url.rsplit("/", 1)[-1]
-    return {
-        "Records": [
-            {
-                "messageId": m["MessageId"],
-                "receiptHandle": m["ReceiptHandle"],
-                "body": m["Body"],
-                "attributes": m.get("Attributes", {}),
-                "messageAttributes": {},
-                "md5OfBody": hashlib.md5(m["Body"].encode(), usedforsecurity=False).hexdigest(),
-                "eventSource": "aws:sqs",
-                "eventSourceARN": arn,
-                "awsRegion": "us-east-1",
-            }
-            for m in messages
-        ]
     }

@@ -7,7 +7,6 @@ the same with real SDK calls and then read the queue back: nothing lost, nothing
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from collections import Counter
 from typing import Any
@@ -17,26 +16,7 @@ import boto3
 from powertools.batch import BatchProcessor, EventType, SqsFifoPartialProcessor, process_partial_response
 from powertools.common.events.kinesis import KinesisStreamRecord
 from powertools.common.events.sqs import SQSRecord
-
-
-def lambda_sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
-    """The event an SQS event source mapping builds from received messages."""
-    return {
-        "Records": [
-            {
-                "messageId": m["MessageId"],
-                "receiptHandle": m["ReceiptHandle"],
-                "body": m["Body"],
-                "attributes": m.get("Attributes", {}),
-                "messageAttributes": {},
-                "md5OfBody": hashlib.md5(m["Body"].encode(), usedforsecurity=False).hexdigest(),
-                "eventSource": "aws:sqs",
-                "eventSourceARN": queue_arn,
-                "awsRegion": "us-east-1",
-            }
-            for m in messages
-        ]
-    }
+from powertools_testing.events import sqs_event_from_messages
 
 
 def receive(sqs: Any, url: str, wanted: int, visibility: int = 60) -> list[dict[str, Any]]:
@@ -85,7 +65,7 @@ def test_sqs_50_messages_some_failing_lose_nothing(aws: Any) -> None:
             raise ValueError(f"order {n} is out of stock")
         processed[n] += 1
 
-    response = process_partial_response(lambda_sqs_event(messages, arn), handler, BatchProcessor(EventType.SQS))
+    response = process_partial_response(sqs_event_from_messages(messages, arn), handler, BatchProcessor(EventType.SQS))
     failing = {n for n in range(50) if n % 7 == 3}
     assert len(response["batchItemFailures"]) == len(failing) == 7
     settle(sqs, url, messages, response)
@@ -123,7 +103,7 @@ def test_fifo_queue_keeps_group_order_across_retries(aws: Any) -> None:
         messages = receive(sqs, url, 10)
         if not messages:
             break
-        response = process_partial_response(lambda_sqs_event(messages, arn), handler, processor)
+        response = process_partial_response(sqs_event_from_messages(messages, arn), handler, processor)
         settle(sqs, url, messages, response)
     assert done == sent  # every message once, in its group's order, despite the failures
     assert attempts[4] == 2

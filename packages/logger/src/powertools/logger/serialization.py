@@ -32,32 +32,29 @@ def default_json_default(value: Any) -> Any:
 def build_serializer(json_default: Callable[[Any], Any], indent: int | None) -> Callable[[Any], str]:
     """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does.
 
-    NaN and the infinities are written as the strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``:
-    bare ``NaN`` is not JSON, and CloudWatch Logs Insights and most log shippers reject the record.
+    It refuses NaN and the infinities (bare ``NaN`` is not JSON); the formatter then writes those
+    values as strings with :func:`with_finite_floats`, so only such records pay for it.
     """
     separators = (",", ":") if indent is None else (",", ": ")
-    encode = json.JSONEncoder(
+    encoder = json.JSONEncoder(
         default=json_default, separators=separators, indent=indent, ensure_ascii=False, allow_nan=False
-    ).encode
-
-    def serialize(document: Any) -> str:
-        try:
-            return encode(document)
-        except ValueError as exc:
-            if "Out of range float" not in str(exc):
-                raise
-            return encode(_finite(document))  # rare: only records holding such a float pay for the walk
-
-    return serialize
+    )
+    return encoder.encode
 
 
-def _finite(value: Any) -> Any:
+def is_non_finite_error(error: BaseException) -> bool:
+    return isinstance(error, ValueError) and "Out of range float" in str(error)
+
+
+def with_finite_floats(value: Any) -> Any:
+    """``value`` with NaN and ±infinity as ``"NaN"``, ``"Infinity"``, ``"-Infinity"`` (CloudWatch Logs
+    Insights and most log shippers reject bare NaN)."""
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
+        return {key: with_finite_floats(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_finite(item) for item in value]
+        return [with_finite_floats(item) for item in value]
     return value
 
 

@@ -4,14 +4,7 @@ Upstream ships it as ``aws_lambda_powertools.event_handler.middlewares.schema_va
 it lives with the validation it performs: a middleware is only a callable
 ``(app, next_middleware)``, so it needs no import of powertools-event-handler. It answers early
 with a ``(body, status)`` tuple, which the resolver turns into a response as it does for routes.
-
-    from powertools.event_handler import APIGatewayRestResolver
-    from powertools.validation.middleware import SchemaValidationMiddleware
-
-    app = APIGatewayRestResolver()
-
-    @app.post("/orders", middlewares=[SchemaValidationMiddleware(inbound_schema=ORDER)])
-    def create_order(): ...
+Use it as any route middleware: ``@app.post("/orders", middlewares=[SchemaValidationMiddleware(ORDER)])``.
 """
 
 from __future__ import annotations
