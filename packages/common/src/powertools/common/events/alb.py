@@ -50,7 +50,10 @@ class ALBEvent(BaseProxyEvent):
         params = {**single, **self.multi_value_query_string_parameters}
         if not self.decode_query_parameters:
             return params
-        return {unquote(name): [unquote(value) for value in values] for name, values in params.items()}
+        return {
+            unquote(name): [unquote(value) for value in self._texts(f"multiValueQueryStringParameters.{name}", values)]
+            for name, values in params.items()
+        }
 
     @property
     def resolved_headers_field(self) -> dict[str, Any]:

@@ -514,12 +514,15 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
 
     @property
     def cookies(self) -> list[str]:
-        return self._data.get("cookies") or []
+        value = self._data.get("cookies")
+        if type(value) is list or not value:
+            return value or []
+        raise self._wrong_type("cookies", "a list of strings", value)
 
     @property
     def resolved_cookies_field(self) -> dict[str, str]:
         # Payload 2.0 moves cookies out of the headers into their own list.
-        return parse_cookie_header("; ".join(self.cookies))
+        return parse_cookie_header("; ".join(self._texts("cookies", self.cookies)))
 
     @property
     def request_context(self) -> RequestContextV2:

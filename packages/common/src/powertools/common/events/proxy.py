@@ -179,6 +179,35 @@ class BaseProxyEvent(DictWrapper):
             f"{type(self).__name__} requires the field {key!r}, which the event does not have", field=key
         )
 
+    def _wrong_type(self, field: str, expected: str, value: Any) -> InvalidEventError:
+        return InvalidEventError(
+            f"{type(self).__name__} field {field!r} must be {expected}, not {type(value).__name__}", field=field
+        )
+
+    def _mapping(self, key: str) -> dict[str, Any]:
+        """A map the integration sends as an object or null; anything else is not its event."""
+        value = self._data.get(key)
+        if type(value) is dict:
+            return value
+        if not value:  # null, or an empty value of another type
+            return {}
+        if isinstance(value, Mapping):
+            return dict(value)
+        raise self._wrong_type(key, "an object", value)
+
+    def _text(self, field: str, value: Any) -> str:
+        if type(value) is not str:
+            raise self._wrong_type(field, "a string", value)
+        return value
+
+    def _texts(self, field: str, values: Any) -> list[str]:
+        """A list of strings (a multi-value header or query parameter); one string counts as a list of one."""
+        if type(values) is str:
+            return [values]
+        if type(values) is not list or any(type(value) is not str for value in values):
+            raise self._wrong_type(field, "a list of strings", values)
+        return values
+
     @property
     def headers(self) -> dict[str, str]:
         """Request headers; look-ups ignore case (``headers["content-type"]``)."""
@@ -186,16 +215,21 @@ class BaseProxyEvent(DictWrapper):
 
     @property
     def query_string_parameters(self) -> dict[str, str]:
-        return self._data.get("queryStringParameters") or {}
+        value = self._data.get("queryStringParameters")
+        # _mapping's common case inlined: most requests read this
+        return value if type(value) is dict else self._mapping("queryStringParameters")
 
     @property
     def multi_value_query_string_parameters(self) -> dict[str, list[str]]:
-        return self._data.get("multiValueQueryStringParameters") or {}
+        return self._mapping("multiValueQueryStringParameters")
 
     @property
     def resolved_query_string_parameters(self) -> dict[str, list[str]]:
         """Every query parameter as a list of values, whichever way the integration encoded them."""
-        return {name: value.split(",") for name, value in self.query_string_parameters.items()}
+        return {
+            name: self._text(f"queryStringParameters.{name}", value).split(",")
+            for name, value in self.query_string_parameters.items()
+        }
 
     @property
     def resolved_headers_field(self) -> dict[str, Any]:
@@ -206,8 +240,8 @@ class BaseProxyEvent(DictWrapper):
     def resolved_cookies_field(self) -> dict[str, str]:
         """Request cookies by name, parsed from the ``Cookie`` header."""
         raw: Any = self.headers.get("cookie") or self.resolved_headers_field.get("cookie") or ""
-        if isinstance(raw, list):
-            raw = "; ".join(raw)
+        if type(raw) is not str:
+            raw = "; ".join(self._texts("headers.cookie", raw))
         return parse_cookie_header(raw) if raw else {}
 
     @property
@@ -271,7 +305,9 @@ class BaseProxyEvent(DictWrapper):
     def get_multi_value_query_string_values(self, name: str, default_values: list[str] | None = None) -> list[str]:
         """All values of a query parameter, or ``default_values`` (empty list by default)."""
         values = self.resolved_query_string_parameters.get(name)
-        return list(values) if values is not None else list(default_values or [])
+        if values is None:
+            return list(default_values or [])
+        return list(self._texts(f"multiValueQueryStringParameters.{name}", values))
 
     @overload
     def get_header_value(self, name: str, default_value: str, case_sensitive: bool = False) -> str: ...

@@ -46,7 +46,7 @@ class VPCLatticeEvent(VPCLatticeEventBase):
 
     @property
     def path(self) -> str:
-        return self.raw_path.partition("?")[0]
+        return self._text("raw_path", self.raw_path).partition("?")[0]
 
     @property
     def is_base64_encoded(self) -> bool:
@@ -54,7 +54,7 @@ class VPCLatticeEvent(VPCLatticeEventBase):
 
     @property
     def query_string_parameters(self) -> dict[str, str]:
-        return self._data.get("query_string_parameters") or {}
+        return self._mapping("query_string_parameters")
 
     @property
     def resolved_headers_field(self) -> dict[str, Any]:
@@ -167,13 +167,15 @@ class VPCLatticeEventV2(VPCLatticeEventBase):
 
     @property
     def query_string_parameters(self) -> dict[str, str]:
-        params = self._data.get("queryStringParameters") or {}
-        return {name: ",".join(value) if isinstance(value, list) else value for name, value in params.items()}
+        return {name: ",".join(values) for name, values in self.resolved_query_string_parameters.items()}
 
     @property
     def resolved_query_string_parameters(self) -> dict[str, list[str]]:
-        params = self._data.get("queryStringParameters") or {}
-        return {name: list(value) if isinstance(value, list) else [value] for name, value in params.items()}
+        # Lattice v2 sends each parameter's values as a list.
+        return {
+            name: list(self._texts(f"queryStringParameters.{name}", values))
+            for name, values in self._mapping("queryStringParameters").items()
+        }
 
     @property
     def resolved_headers_field(self) -> dict[str, Any]:
