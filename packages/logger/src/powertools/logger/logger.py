@@ -47,6 +47,16 @@ _BUFFER = "powertools_buffer_cache"
 
 _DEBUG, _INFO, _WARNING, _ERROR, _CRITICAL = 10, 20, 30, 40, 50
 
+# Names logging.Logger.makeRecord refuses as extra keys (KeyError "Attempt to overwrite ...");
+# taskName is a LogRecord attribute from Python 3.12, listed so every version behaves alike.
+_RECORD_ATTRS = frozenset(
+    (
+        "args", "asctime", "created", "exc_info", "exc_text", "filename", "funcName", "levelname", "levelno",
+        "lineno", "message", "module", "msecs", "msg", "name", "pathname", "process", "processName",
+        "relativeCreated", "stack_info", "taskName", "thread", "threadName",
+    )
+)  # fmt: skip
+
 
 def _resolve_sampling_rate(sampling_rate: float | str | None) -> float | None:
     source = "sampling_rate"
@@ -314,6 +324,8 @@ class Logger:
                 return
         if kwargs:
             extra = {**extra, **kwargs} if extra else kwargs
+        if extra and not _RECORD_ATTRS.isdisjoint(extra):
+            extra = _rename_reserved(extra)
         record = self._make_record(level, msg, args, exc_info, stack_info, stacklevel, extra)
         if buffered:
             self._add_to_buffer(record)
@@ -605,6 +617,11 @@ class Logger:
         if self._buffer is not None:
             self._buffer.clear()
         invocation.current_request_id = None
+
+
+def _rename_reserved(extra: Mapping[str, object]) -> dict[str, object]:
+    """``message=``/``name=``/... as extra keys become ``extra_<key>``: logging would raise KeyError."""
+    return {(f"extra_{key}" if key in _RECORD_ATTRS else key): value for key, value in extra.items()}
 
 
 def _stack_info(frame: Any) -> str:
