@@ -122,6 +122,18 @@ def current_trace_id() -> str | None:
     return trace_id
 
 
+# Keys the plan treats specially (rendered per record, or looked up per record).
+_NOT_PATCHABLE = _RESERVED | {"message", "xray_trace_id"}
+
+
+def _patchable(base: dict[str, Any], keys: dict[str, Any]) -> bool:
+    """True when every key is a constant already in the plan and stays non-None (so position,
+    templates and the None-key list are unchanged)."""
+    return all(
+        value is not None and key not in _NOT_PATCHABLE and base.get(key) is not None for key, value in keys.items()
+    )
+
+
 class _TemporaryKeys:
     """What ``append_context_keys`` returns: keys added on enter, previous values restored on exit."""
 
@@ -312,6 +324,13 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
 
     def append_keys(self, **additional_keys: Any) -> None:
         validate_keys(additional_keys)
+        plan = self._plan
+        if plan is not None and _patchable(plan.base, additional_keys):
+            # New values for constant keys already in place (the Lambda context keys of every
+            # warm invocation): patch the compiled plan instead of recompiling it.
+            dict.update(self._log_format, additional_keys)
+            plan.base.update(additional_keys)
+            return
         self.log_format.update(additional_keys)
 
     def get_current_keys(self) -> dict[str, Any]:
@@ -375,12 +394,14 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
                 else:
                     log[key] = value
 
-        for key, value in record.__dict__.items():
-            if key not in _NOT_EXTRA:
-                if value is None:
-                    log.pop(key, None)
-                else:
-                    log[key] = value
+        attributes = record.__dict__
+        if attributes.keys() - _NOT_EXTRA:  # one C-level check; most records carry no extra keys
+            for key, value in attributes.items():
+                if key not in _NOT_EXTRA:
+                    if value is None:
+                        log.pop(key, None)
+                    else:
+                        log[key] = value
 
         message = self._extract_log_message(record)
         if message is None:

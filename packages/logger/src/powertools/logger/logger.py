@@ -597,7 +597,7 @@ class Logger:
         self, event: Any, context: Any, log_event: bool, correlation_id_path: str | None, clear_state: bool
     ) -> None:
         cold_start = invocation.take_cold_start()
-        keys = {"cold_start": cold_start, **invocation.build_lambda_context_model(context).as_keys()}
+        keys = invocation.context_keys(cold_start, context)
         invocation.current_request_id = keys["function_request_id"]
         if clear_state:
             self.structure_logs(**keys)
