@@ -20,7 +20,6 @@ import traceback
 from abc import ABCMeta, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import Any
 
 from powertools.logger.context_keys import (
     THREAD_LOCAL_KEYS,
@@ -43,6 +42,10 @@ from powertools.logger.timestamps import (
     TimestampRenderer,
     render_with_datetime_directives,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Keys that, given a %-style string, are rendered from the LogRecord (e.g. location="%(module)s").
 RESERVED_LOG_ATTRS = (

@@ -8,13 +8,11 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from powertools.common.config import env_bool, service_name
 from powertools.common.debug import get_debug_logger
 from powertools.logger import lambda_context as invocation
 from powertools.logger.buffer.cache import InvocationBuffer, estimate_size
-from powertools.logger.buffer.config import LoggerBufferConfig
 from powertools.logger.exceptions import (
     InvalidLoggerSamplingRateError,
     OrphanedChildLoggerError,
@@ -30,10 +28,16 @@ from powertools.logger.formatter import (
 )
 from powertools.logger.levels import lambda_log_level, powertools_log_level, resolve_log_level, warn_alc_filters_buffer
 
-debug_logger = get_debug_logger(__name__)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import IO, Any, TypeVar
 
-PowertoolsFormatter = TypeVar("PowertoolsFormatter", bound=BasePowertoolsFormatter)
-AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+    from powertools.logger.buffer.config import LoggerBufferConfig
+
+    PowertoolsFormatter = TypeVar("PowertoolsFormatter", bound=BasePowertoolsFormatter)
+    AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+
+debug_logger = get_debug_logger(__name__)
 
 SAMPLING_RATE_ENV = "POWERTOOLS_LOGGER_SAMPLE_RATE"
 LOG_EVENT_ENV = "POWERTOOLS_LOGGER_LOG_EVENT"
@@ -121,6 +125,9 @@ class Logger:
         caller_module = sys._getframe(1).f_globals.get("__name__", "__main__") if child else ""
         self._logger = logging.getLogger(f"{self.service}.{caller_module}" if child else self.service)
         self.logger_handler: logging.Handler | None = logger_handler or self._existing_or_new_handler()
+
+        if buffer_config is not None:
+            from powertools.logger.buffer.config import LoggerBufferConfig  # only when buffering is asked for
 
         if buffer_config is not None and not isinstance(buffer_config, LoggerBufferConfig):
             raise TypeError(f"buffer_config must be a LoggerBufferConfig, got {type(buffer_config).__name__}")
