@@ -132,9 +132,10 @@ _NOT_PATCHABLE = _RESERVED | {"message", "xray_trace_id"}
 def _patchable(base: dict[str, Any], keys: dict[str, Any]) -> bool:
     """True when every key is a constant already in the plan and stays non-None (so position,
     templates and the None-key list are unchanged)."""
-    return all(
-        value is not None and key not in _NOT_PATCHABLE and base.get(key) is not None for key, value in keys.items()
-    )
+    for key, value in keys.items():  # noqa: SIM110 - a plain loop: all(genexpr) costs twice as much
+        if value is None or key in _NOT_PATCHABLE or base.get(key) is None:
+            return False
+    return True
 
 
 class _TemporaryKeys:
@@ -326,14 +327,15 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
         self._plan = None
 
     def append_keys(self, **additional_keys: Any) -> None:
-        validate_keys(additional_keys)
         plan = self._plan
+        # Patchable keys are never reserved ones, so they need no validate_keys either.
         if plan is not None and _patchable(plan.base, additional_keys):
             # New values for constant keys already in place (the Lambda context keys of every
             # warm invocation): patch the compiled plan instead of recompiling it.
             dict.update(self._log_format, additional_keys)
             plan.base.update(additional_keys)
             return
+        validate_keys(additional_keys)
         self.log_format.update(additional_keys)
 
     def get_current_keys(self) -> dict[str, Any]:

@@ -564,7 +564,10 @@ class Logger:
         handler = lambda_handler
 
         def start(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-            event, context = invocation.split_event_and_context(args, kwargs)
+            if len(args) == 2 and not kwargs:  # handler(event, context): the usual call, no search needed
+                event, context = args
+            else:
+                event, context = invocation.split_event_and_context(args, kwargs)
             self._start_invocation(event, context, should_log_event, correlation_id_path, bool(clear_state))
 
         def failed() -> None:
@@ -609,7 +612,7 @@ class Logger:
         if clear_state:
             self.structure_logs(**keys)
         else:
-            self.append_keys(**keys)
+            self.registered_formatter.append_keys(**keys)
         if correlation_id_path:
             from powertools.common.jmespath import query
 
