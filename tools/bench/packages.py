@@ -31,8 +31,8 @@ class Package:
 
 
 PACKAGES: tuple[Package, ...] = (
-    Package("logger", "logger", "from {module} import Logger", cold_target=0.4),
-    Package("tracer", "tracer", "from {module} import Tracer", upstream_extras=("tracer",)),
+    Package("logger", "logger", "from {module} import Logger", cold_target=0.35),
+    Package("tracer", "tracer", "from {module} import Tracer", upstream_extras=("tracer",), cold_target=0.35),
     Package("metrics", "metrics", "from {module} import Metrics, MetricUnit"),
     Package("event_handler", "event-handler", "from {module} import APIGatewayRestResolver", cold_target=0.5),
     Package(

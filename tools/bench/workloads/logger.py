@@ -127,5 +127,6 @@ WORKLOADS = [
         build=build_injected,
         bare=bare_injected,
         fingerprint=fingerprint,
+        target=Target(0.5),
     ),
 ]

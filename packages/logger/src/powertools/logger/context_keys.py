@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextvars import ContextVar
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 _EMPTY: dict[str, Any] = {}
 THREAD_LOCAL_KEYS: ContextVar[dict[str, Any]] = ContextVar("powertools_logger_thread_local_keys", default=_EMPTY)

@@ -20,7 +20,6 @@ import traceback
 from abc import ABCMeta, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import Any
 
 from powertools.logger.context_keys import (
     THREAD_LOCAL_KEYS,
@@ -43,6 +42,10 @@ from powertools.logger.timestamps import (
     TimestampRenderer,
     render_with_datetime_directives,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Keys that, given a %-style string, are rendered from the LogRecord (e.g. location="%(module)s").
 RESERVED_LOG_ATTRS = (
@@ -120,6 +123,19 @@ def current_trace_id() -> str | None:
     trace_id = raw.split(";", 1)[0].replace("Root=", "")
     _trace_cache = (raw, trace_id)
     return trace_id
+
+
+# Keys the plan treats specially (rendered per record, or looked up per record).
+_NOT_PATCHABLE = _RESERVED | {"message", "xray_trace_id"}
+
+
+def _patchable(base: dict[str, Any], keys: dict[str, Any]) -> bool:
+    """True when every key is a constant already in the plan and stays non-None (so position,
+    templates and the None-key list are unchanged)."""
+    for key, value in keys.items():  # noqa: SIM110 - a plain loop: all(genexpr) costs twice as much
+        if value is None or key in _NOT_PATCHABLE or base.get(key) is None:
+            return False
+    return True
 
 
 class _TemporaryKeys:
@@ -311,6 +327,14 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
         self._plan = None
 
     def append_keys(self, **additional_keys: Any) -> None:
+        plan = self._plan
+        # Patchable keys are never reserved ones, so they need no validate_keys either.
+        if plan is not None and _patchable(plan.base, additional_keys):
+            # New values for constant keys already in place (the Lambda context keys of every
+            # warm invocation): patch the compiled plan instead of recompiling it.
+            dict.update(self._log_format, additional_keys)
+            plan.base.update(additional_keys)
+            return
         validate_keys(additional_keys)
         self.log_format.update(additional_keys)
 
@@ -375,12 +399,14 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
                 else:
                     log[key] = value
 
-        for key, value in record.__dict__.items():
-            if key not in _NOT_EXTRA:
-                if value is None:
-                    log.pop(key, None)
-                else:
-                    log[key] = value
+        attributes = record.__dict__
+        if attributes.keys() - _NOT_EXTRA:  # one C-level check; most records carry no extra keys
+            for key, value in attributes.items():
+                if key not in _NOT_EXTRA:
+                    if value is None:
+                        log.pop(key, None)
+                    else:
+                        log[key] = value
 
         message = self._extract_log_message(record)
         if message is None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 LAMBDA_INITIALIZATION_TYPE_ENV = "AWS_LAMBDA_INITIALIZATION_TYPE"
 CO_COROUTINE = 0x80
@@ -20,6 +23,8 @@ current_request_id: str | None = None
 def take_cold_start() -> bool:
     """True exactly once per process: on the first invocation, unless it is provisioned concurrency."""
     global is_cold_start
+    if not is_cold_start:  # every warm invocation: no environment lookup
+        return False
     if os.environ.get(LAMBDA_INITIALIZATION_TYPE_ENV) == "provisioned-concurrency":
         is_cold_start = False
         return False
@@ -61,6 +66,17 @@ def build_lambda_context_model(context: Any) -> LambdaContextModel:
         function_arn=getattr(context, "invoked_function_arn", None),  # type: ignore[arg-type]
         function_request_id=getattr(context, "aws_request_id", None),  # type: ignore[arg-type]
     )
+
+
+def context_keys(cold_start: bool, context: Any) -> dict[str, Any]:
+    """The keys inject_lambda_context appends, built in one dict (same values as the model's)."""
+    return {
+        "cold_start": cold_start,
+        "function_name": getattr(context, "function_name", None),
+        "function_memory_size": getattr(context, "memory_limit_in_mb", None),
+        "function_arn": getattr(context, "invoked_function_arn", None),
+        "function_request_id": getattr(context, "aws_request_id", None),
+    }
 
 
 def _is_context(value: Any) -> bool:

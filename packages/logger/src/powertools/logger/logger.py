@@ -8,13 +8,11 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from powertools.common.config import env_bool, service_name
 from powertools.common.debug import get_debug_logger
 from powertools.logger import lambda_context as invocation
 from powertools.logger.buffer.cache import InvocationBuffer, estimate_size
-from powertools.logger.buffer.config import LoggerBufferConfig
 from powertools.logger.exceptions import (
     InvalidLoggerSamplingRateError,
     OrphanedChildLoggerError,
@@ -30,10 +28,16 @@ from powertools.logger.formatter import (
 )
 from powertools.logger.levels import lambda_log_level, powertools_log_level, resolve_log_level, warn_alc_filters_buffer
 
-debug_logger = get_debug_logger(__name__)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import IO, Any, TypeVar
 
-PowertoolsFormatter = TypeVar("PowertoolsFormatter", bound=BasePowertoolsFormatter)
-AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+    from powertools.logger.buffer.config import LoggerBufferConfig
+
+    PowertoolsFormatter = TypeVar("PowertoolsFormatter", bound=BasePowertoolsFormatter)
+    AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+
+debug_logger = get_debug_logger(__name__)
 
 SAMPLING_RATE_ENV = "POWERTOOLS_LOGGER_SAMPLE_RATE"
 LOG_EVENT_ENV = "POWERTOOLS_LOGGER_LOG_EVENT"
@@ -46,6 +50,16 @@ _BUFFER_CONFIG = "powertools_buffer_config"
 _BUFFER = "powertools_buffer_cache"
 
 _DEBUG, _INFO, _WARNING, _ERROR, _CRITICAL = 10, 20, 30, 40, 50
+
+# Names logging.Logger.makeRecord refuses as extra keys (KeyError "Attempt to overwrite ...");
+# taskName is a LogRecord attribute from Python 3.12, listed so every version behaves alike.
+_RECORD_ATTRS = frozenset(
+    (
+        "args", "asctime", "created", "exc_info", "exc_text", "filename", "funcName", "levelname", "levelno",
+        "lineno", "message", "module", "msecs", "msg", "name", "pathname", "process", "processName",
+        "relativeCreated", "stack_info", "taskName", "thread", "threadName",
+    )
+)  # fmt: skip
 
 
 def _resolve_sampling_rate(sampling_rate: float | str | None) -> float | None:
@@ -111,6 +125,9 @@ class Logger:
         caller_module = sys._getframe(1).f_globals.get("__name__", "__main__") if child else ""
         self._logger = logging.getLogger(f"{self.service}.{caller_module}" if child else self.service)
         self.logger_handler: logging.Handler | None = logger_handler or self._existing_or_new_handler()
+
+        if buffer_config is not None:
+            from powertools.logger.buffer.config import LoggerBufferConfig  # only when buffering is asked for
 
         if buffer_config is not None and not isinstance(buffer_config, LoggerBufferConfig):
             raise TypeError(f"buffer_config must be a LoggerBufferConfig, got {type(buffer_config).__name__}")
@@ -314,6 +331,8 @@ class Logger:
                 return
         if kwargs:
             extra = {**extra, **kwargs} if extra else kwargs
+        if extra and not _RECORD_ATTRS.isdisjoint(extra):
+            extra = _rename_reserved(extra)
         record = self._make_record(level, msg, args, exc_info, stack_info, stacklevel, extra)
         if buffered:
             self._add_to_buffer(record)
@@ -545,7 +564,10 @@ class Logger:
         handler = lambda_handler
 
         def start(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-            event, context = invocation.split_event_and_context(args, kwargs)
+            if len(args) == 2 and not kwargs:  # handler(event, context): the usual call, no search needed
+                event, context = args
+            else:
+                event, context = invocation.split_event_and_context(args, kwargs)
             self._start_invocation(event, context, should_log_event, correlation_id_path, bool(clear_state))
 
         def failed() -> None:
@@ -585,12 +607,12 @@ class Logger:
         self, event: Any, context: Any, log_event: bool, correlation_id_path: str | None, clear_state: bool
     ) -> None:
         cold_start = invocation.take_cold_start()
-        keys = {"cold_start": cold_start, **invocation.build_lambda_context_model(context).as_keys()}
+        keys = invocation.context_keys(cold_start, context)
         invocation.current_request_id = keys["function_request_id"]
         if clear_state:
             self.structure_logs(**keys)
         else:
-            self.append_keys(**keys)
+            self.registered_formatter.append_keys(**keys)
         if correlation_id_path:
             from powertools.common.jmespath import query
 
@@ -605,6 +627,11 @@ class Logger:
         if self._buffer is not None:
             self._buffer.clear()
         invocation.current_request_id = None
+
+
+def _rename_reserved(extra: Mapping[str, object]) -> dict[str, object]:
+    """``message=``/``name=``/... as extra keys become ``extra_<key>``: logging would raise KeyError."""
+    return {(f"extra_{key}" if key in _RECORD_ATTRS else key): value for key, value in extra.items()}
 
 
 def _stack_info(frame: Any) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 _encoder: json.JSONEncoder | None = None
 
@@ -39,7 +42,22 @@ def build_serializer(json_default: Callable[[Any], Any], indent: int | None) -> 
     encoder = json.JSONEncoder(
         default=json_default, separators=separators, indent=indent, ensure_ascii=False, allow_nan=False
     )
-    return encoder.encode
+    make_c_encoder = getattr(json.encoder, "c_make_encoder", None)
+    if make_c_encoder is None or indent is not None:
+        return encoder.encode
+    encode_string = json.encoder.encode_basestring
+    key_separator, item_separator = separators[1], separators[0]
+
+    def encode(value: Any) -> str:
+        # What encoder.encode does for a compact document, minus the per-call setup in Python
+        # (a closure and the argument shuffling); a fresh markers dict keeps circular checks per call.
+        return "".join(
+            make_c_encoder({}, json_default, encode_string, None, key_separator, item_separator, False, False, False)(
+                value, 0
+            )
+        )
+
+    return encode
 
 
 def is_non_finite_error(error: BaseException) -> bool:

@@ -14,6 +14,12 @@ _UNENCODABLE = (TypeError, ValueError, OverflowError, RecursionError)
 _PLAIN = frozenset({dict, list, tuple, str, int, float, bool, type(None)})
 
 
+def _encoded(provider: BaseProvider, value: Any) -> Any:
+    # A duck-typed provider (no BaseProvider subclass) gets the original object, as upstream gives it.
+    encode_metadata = getattr(provider, "encode_metadata", None)
+    return value if encode_metadata is None else encode_metadata(value)
+
+
 def is_single_use(value: Any) -> bool:
     """Iterators and streams (e.g. botocore's StreamingBody) can be read once: recording them would empty them."""
     return hasattr(value, "__next__") or callable(getattr(value, "read", None))
@@ -25,7 +31,7 @@ def encode(provider: BaseProvider, key: str, value: Any) -> tuple[bool, Any]:
         logger.debug("Not recording %r: %s can be read only once", key, type(value).__name__)
         return False, None
     try:
-        return True, provider.encode_metadata(value)
+        return True, _encoded(provider, value)
     except _UNENCODABLE as exc:
         logger.debug("Not recording %r: %s", key, exc)
         return False, None
@@ -40,7 +46,7 @@ def record_metadata(provider: BaseProvider, segment: Any, key: str, value: Any, 
         logger.debug("Not recording %r: %s can be read only once", key, type(value).__name__)
         return False
     try:
-        stored = provider.encode_metadata(value)
+        stored = _encoded(provider, value)
     except _UNENCODABLE as exc:
         logger.debug("Not recording %r: %s", key, exc)
         return False

@@ -106,10 +106,14 @@ class Tracer:
         if self.disabled:
             logger.debug("Tracing is disabled; not patching")
             return
-        if checked is None:
-            self.provider.patch_all()
+        provider = self.provider
+        patch = getattr(provider, "patch_all", None) if checked is None else getattr(provider, "patch", None)
+        if patch is None:  # a duck-typed provider without patching: nothing to instrument
+            logger.debug("The %s provider can't patch modules", type(provider).__name__)
+        elif checked is None:
+            patch()
         else:
-            self.provider.patch(checked)
+            patch(checked)
 
     def ignore_endpoint(self, hostname: str | None = None, urls: list[str] | None = None) -> None:
         """Don't trace HTTP calls to ``hostname`` (a glob) or these URLs; X-Ray provider only."""
@@ -279,4 +283,16 @@ def _as_provider(provider: Any) -> BaseProvider:
 
     if is_xray_recorder(provider):
         return XRayProvider(provider)
-    raise ConfigurationError("provider", provider, "a powertools.tracer.BaseProvider or an X-Ray recorder")
+    # Duck-typed, as upstream accepts any object: what every traced call needs must be there.
+    missing = [name for name in _DUCK_METHODS if not callable(getattr(provider, name, None))]
+    if not missing:
+        return cast(BaseProvider, provider)
+    raise ConfigurationError(
+        "provider",
+        provider,
+        "a powertools.tracer.BaseProvider, an X-Ray recorder, or an object with "
+        f"{', '.join(_DUCK_METHODS)} methods (missing: {', '.join(missing)})",
+    )
+
+
+_DUCK_METHODS = ("in_subsegment", "put_annotation", "put_metadata")
