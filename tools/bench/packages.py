@@ -45,8 +45,15 @@ PACKAGES: tuple[Package, ...] = (
     ),
     Package("validation", "validation", "from {module} import validate", upstream_extras=("validation",)),
     Package("data_classes", "data-classes", "from {module} import APIGatewayProxyEvent"),
-    Package("idempotency", "idempotency", "from {module} import IdempotencyConfig, idempotent_function"),
-    Package("batch", "batch", "from {module} import BatchProcessor, EventType, process_partial_response"),
+    Package(
+        "idempotency",
+        "idempotency",
+        "from {module} import DynamoDBPersistenceLayer, IdempotencyConfig, idempotent_function",
+        cold_target=0.4,
+    ),
+    Package(
+        "batch", "batch", "from {module} import BatchProcessor, EventType, process_partial_response", cold_target=0.4
+    ),
     Package("parameters", "parameters", "from {module} import get_parameter", cold_target=0.3),
     Package("feature_flags", "feature-flags", "from {module} import AppConfigStore, FeatureFlags", cold_target=0.3),
 )

@@ -88,7 +88,7 @@ def test_bad_json_is_also_a_json_decode_error() -> None:
     assert (type(copy), str(copy), copy.field, copy.pos) == (InvalidJsonError, str(error), "body", 6)
 
 
-@pytest.mark.parametrize("depth", [5_000, 100_000])
+@pytest.mark.parametrize("depth", [20_000, 100_000])  # 3.13 parses 5,000 levels
 def test_deeply_nested_json_is_a_typed_error(depth: int) -> None:
     with pytest.raises(InvalidEventError, match="body is JSON nested too deeply to parse"):
         parse_json("[" * depth + "]" * depth, field="body")

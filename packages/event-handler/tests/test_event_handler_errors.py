@@ -244,6 +244,24 @@ def test_absurd_headers_get_a_431_without_running_the_route() -> None:
     assert ran == []
 
 
+def test_a_header_repeated_in_multi_value_headers_counts_toward_the_bound() -> None:
+    app = APIGatewayRestResolver()
+    ran: list[bool] = []
+    app.get("/")(lambda: ran.append(True) or {})
+    event = rest_event("/")
+    # The single-value map holds only the last value; the repeats are in multiValueHeaders.
+    event["headers"] = {"X-Tag": "t" * 100}
+    event["multiValueHeaders"] = {"X-Tag": ["t" * 100] * 1_000}
+
+    result = app.resolve(event, None)
+
+    assert result["statusCode"] == 431
+    assert json.loads(result["body"])["message"].startswith("Request headers too large: 100005 bytes")
+    assert ran == []
+    event["multiValueHeaders"] = {"X-Tag": ["t" * 100] * 10}  # both maps of an ordinary request: fine
+    assert app.resolve(event, None)["statusCode"] == 200
+
+
 def test_enable_validation_is_refused_clearly() -> None:
     with pytest.raises(ValidationNotAvailableError, match="enable_validation is not available yet"):
         APIGatewayRestResolver(enable_validation=True)

@@ -294,3 +294,27 @@ def test_dev_mode_pretty_prints(service: str, output: Any, monkeypatch: pytest.M
     text = output.getvalue()
     assert text.startswith('{\n    "level": "INFO",\n    "location": ')
     assert json.loads(text)["message"] == "pretty"
+
+
+def test_non_finite_floats_are_strings_so_the_record_is_strict_json() -> None:
+    import io
+
+    stream = io.StringIO()
+    logger = Logger(service="nan-check", stream=stream)
+    logger.info("measured", extra={"ratio": float("nan"), "limits": [float("inf"), -float("inf"), 1.5]})
+    line = stream.getvalue().strip()
+    record = json.loads(line, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+    assert record["ratio"] == "NaN"
+    assert record["limits"] == ["Infinity", "-Infinity", 1.5]
+    assert record["message"] == "measured"
+
+
+def test_a_digit_string_level_is_rejected_like_upstream(monkeypatch: pytest.MonkeyPatch) -> None:
+    from powertools.common.exceptions import ConfigurationError
+
+    monkeypatch.setenv("POWERTOOLS_LOG_LEVEL", "50")
+    with pytest.raises(ValueError, match="POWERTOOLS_LOG_LEVEL='50' is not valid") as info:
+        Logger(service="digits")
+    assert isinstance(info.value, ConfigurationError)
+    monkeypatch.delenv("POWERTOOLS_LOG_LEVEL")
+    assert Logger(service="digits-int", level=50).log_level == 50  # an int in code is still a level

@@ -131,3 +131,12 @@ def test_a_provider_must_implement_the_whole_interface():
 
     with pytest.raises(TypeError, match="abstract"):
         Incomplete()  # type: ignore[abstract]
+
+
+def test_datadog_namespace_is_settable_as_upstream(capsys, frozen_clock):
+    metrics = DatadogMetrics()
+    metrics.namespace = "checkout"
+    metrics.add_metric(name="orders", value=1)
+    metrics.flush_metrics()
+    assert metrics.namespace == "checkout"
+    assert '"m":"checkout.orders"' in capsys.readouterr().out

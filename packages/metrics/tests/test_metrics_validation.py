@@ -79,10 +79,15 @@ def test_the_30th_user_dimension_is_refused_with_the_limit_named(metrics):
     metrics.add_dimension(name="d0", value="replaced")  # replacing an existing dimension is fine
     with pytest.raises(SchemaValidationError, match=r"Maximum number of dimensions exceeded \(29\).*d29"):
         metrics.add_dimension(name="d29", value="v")
-    # The service dimension still fits: CloudWatch's limit is 30.
     metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    # The service dimension counts toward the limit, as upstream: 29 of the user's leave no room for it.
+    with pytest.raises(
+        SchemaValidationError, match=r"Maximum number of dimensions exceeded \(29\): Unable to add dimension service"
+    ):
+        metrics.serialize_metric_set()
+    del metrics.dimension_set["d28"]
     document = metrics.serialize_metric_set()
-    assert document["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [[*(f"d{i}" for i in range(29)), "service"]]
+    assert document["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [[*(f"d{i}" for i in range(28)), "service"]]
     assert document["d0"] == "replaced"
 
 
@@ -126,18 +131,23 @@ def test_an_empty_flush_warns_or_raises_on_request(metrics, capsys):
     [timedelta(days=-14, seconds=-1), timedelta(hours=2, seconds=1), timedelta(days=-365)],
     ids=["15-days-ago", "2h1s-ahead", "a-year-ago"],
 )
-def test_timestamps_outside_cloudwatchs_window_are_rejected(metrics, frozen_clock, offset):
+def test_timestamps_outside_cloudwatchs_window_warn_and_never_raise(metrics, frozen_clock, offset):
     moment = datetime.fromtimestamp(frozen_clock / 1000, tz=timezone.utc) + offset
-    with pytest.raises(InvalidTimestampError, match="14 days in the past and 2 hours in the future"):
-        metrics.set_timestamp(moment)
-    with pytest.raises(InvalidTimestampError, match="14 days in the past"):
-        metrics.set_timestamp(int(moment.timestamp() * 1000))
+    millis = int(moment.timestamp() * 1000)
+    for given in (moment, millis):
+        with pytest.warns(UserWarning, match="will be skipped by Amazon CloudWatch.*14 days in the past and 2 hours"):
+            metrics.set_timestamp(given)
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    # Kept as given, as upstream: CloudWatch skips these metrics; the invocation goes on.
+    assert abs(metrics.serialize_metric_set()["_aws"]["Timestamp"] - millis) <= 1
 
 
 @pytest.mark.parametrize("timestamp", ["2026-11-29", 1.5e12, True, None])
-def test_timestamps_must_be_epoch_milliseconds_or_datetime(metrics, timestamp):
-    with pytest.raises(InvalidTimestampError, match="expected epoch milliseconds"):
+def test_timestamps_must_be_epoch_milliseconds_or_datetime(metrics, frozen_clock, timestamp):
+    with pytest.warns(UserWarning, match="will be skipped by Amazon CloudWatch.*expected epoch milliseconds"):
         metrics.set_timestamp(timestamp)
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    assert metrics.serialize_metric_set()["_aws"]["Timestamp"] == frozen_clock  # as upstream: the flush time
 
 
 def test_metadata_or_dimensions_that_would_overwrite_each_other_are_rejected(metrics):
@@ -150,13 +160,19 @@ def test_metadata_or_dimensions_that_would_overwrite_each_other_are_rejected(met
         metrics.add_metadata(key="_aws", value={})
 
 
-def test_single_metric_refuses_a_second_metric_name(capsys):
+def test_single_metric_ignores_a_second_metric_as_upstream(capsys, monkeypatch):
+    with single_metric(name="A", unit=MetricUnit.Count, value=1, namespace="N") as metric:
+        metric.add_metric(name="B", unit=MetricUnit.Count, value=1)
+        metric.add_metric(name="A", unit=MetricUnit.Count, value=2)  # not appended either
+    out = capsys.readouterr().out
+    assert '"A":[1.0]' in out
+    assert '"B"' not in out
+    monkeypatch.setenv("POWERTOOLS_DEV", "1")
     with (
-        pytest.raises(SchemaValidationError, match="single_metric holds one metric \\('A'\\)"),
+        pytest.warns(UserWarning, match="single_metric holds one metric \\('A'\\); 'B' was not added"),
         single_metric(name="A", unit=MetricUnit.Count, value=1, namespace="N") as metric,
     ):
         metric.add_metric(name="B", unit=MetricUnit.Count, value=1)
-    assert '"A":[1.0]' in capsys.readouterr().out  # the metric it holds is still published
 
 
 @pytest.mark.parametrize("variable", ["POWERTOOLS_METRICS_DISABLED", "POWERTOOLS_DEV"])
@@ -173,3 +189,62 @@ def test_every_metrics_error_is_a_value_error_and_a_metrics_error():
     for error in (MetricUnitError, MetricResolutionError, MetricValueError, InvalidTimestampError):
         assert issubclass(error, MetricsError)
         assert issubclass(error, ValueError)
+
+
+def test_metadata_json_cant_hold_is_dropped_with_a_warning_and_the_rest_published(metrics, capsys):
+    import json
+
+    metrics.add_metric(name="A", unit=MetricUnit.Count, value=1)
+    metrics.add_metadata(key="order", value="o-1")
+    metrics.add_metadata(key="ratio", value=float("nan"))
+    metrics.add_metadata(key="handle", value=object())
+    with pytest.warns(UserWarning, match="can.t be written as JSON and was dropped") as caught:
+        metrics.flush_metrics()  # never raises after the handler succeeded
+    assert sorted(str(w.message).split(" can't")[0] for w in caught) == ["Metadata 'handle'", "Metadata 'ratio'"]
+    (document,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert document["order"] == "o-1"
+    assert "ratio" not in document
+    assert "handle" not in document
+    assert document["A"] == [1.0]
+
+
+def test_dimensions_past_cloudwatchs_length_limits_are_dropped_with_a_warning(metrics):
+    with pytest.warns(UserWarning, match="CloudWatch allows names up to 255 and values up to 1024 characters"):
+        metrics.add_dimension(name="n" * 256, value="v")
+    with pytest.warns(UserWarning, match=r"\(got 6 and 1025\)"):
+        metrics.add_dimension(name="tenant", value="v" * 1025)
+    assert metrics.dimension_set == {}
+
+
+def test_a_provider_with_only_the_abstract_methods_works(capsys):
+    from powertools.metrics.provider import BaseProvider
+
+    class Counting(BaseProvider):
+        def __init__(self) -> None:
+            self.seen: list[tuple[str, float]] = []
+
+        def add_metric(self, name: str, value: float, *args: object, **kwargs: object) -> None:
+            self.seen.append((name, value))
+
+        def serialize_metric_set(self, *args: object, **kwargs: object) -> list[tuple[str, float]]:
+            return list(self.seen)
+
+        def flush_metrics(self, raise_on_empty_metrics: bool = False) -> None:
+            print(self.serialize_metric_set())
+            self.seen.clear()
+
+        def clear_metrics(self, *args: object, **kwargs: object) -> None:
+            self.seen.clear()
+
+        def add_cold_start_metric(self, context: object) -> None:
+            pass
+
+    metrics = Metrics(provider=Counting())  # type: ignore[arg-type]
+
+    @metrics.log_metrics
+    def handler(event: dict, context: object) -> str:
+        metrics.add_metric(name="Orders", value=2)  # type: ignore[call-arg]
+        return "ok"
+
+    assert handler({}, None) == "ok"
+    assert capsys.readouterr().out.strip() == "[('Orders', 2)]"

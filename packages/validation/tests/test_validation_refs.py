@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
@@ -176,3 +177,62 @@ def test_http_ref_errors_name_the_uri(schema_server: str, monkeypatch: pytest.Mo
 def test_fetch_refuses_other_schemes() -> None:
     with pytest.raises(InvalidSchemaFormatError, match="only http and https are fetched"):
         remote_refs.fetch_schema_over_http("file:///etc/passwd")
+
+
+class _TricklingServer(BaseHTTPRequestHandler):
+    """Sends a valid schema one byte every 0.3 s: each read succeeds, the whole takes seconds."""
+
+    def do_GET(self) -> None:
+        body = b'{"type": "object", "description": "slow"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/schema+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for byte in body:
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:
+                return  # the client gave up: what the bound is for
+            time.sleep(0.3)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_the_time_bound_covers_the_whole_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _TricklingServer)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setattr(remote_refs, "REMOTE_SCHEMA_TIMEOUT_SECONDS", 1.0)
+    uri = f"http://127.0.0.1:{server.server_address[1]}/slow.json"
+    try:
+        started = time.monotonic()
+        with pytest.raises(InvalidSchemaFormatError, match=r"fetching \$ref '.*/slow.json' took longer than 1 s"):
+            validate({}, {"properties": {"a": {"$ref": uri}}})
+        # Each byte arrives well within the per-read timeout; only a bound on the whole fetch
+        # stops it (the body alone needs 40 bytes x 0.3 s = 12 s).
+        assert time.monotonic() - started < 6
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"$ref": "#"},
+        {"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"},
+        {"properties": {"x": {"$ref": "#/properties/x"}}},
+    ],
+    ids=["self", "two-step", "property-self"],
+)
+def test_ref_loops_are_invalid_schemas(schema: dict[str, Any]) -> None:
+    with pytest.raises(InvalidSchemaFormatError, match=r"leads back to itself through \$refs alone"):
+        validate({"x": 1}, schema)
+
+
+def test_recursion_through_data_is_still_fine() -> None:
+    tree = {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}
+    assert validate({"children": [{"children": []}]}, tree) == {"children": [{"children": []}]}

@@ -1,4 +1,4 @@
-"""Routing API Gateway REST events through apps of 5, 50 and 500 routes, a 404, and an AppSync resolve."""
+"""Routing API Gateway REST events through apps of 5, 50 and 500 routes, a 404, an AppSync resolve and batch."""
 
 from __future__ import annotations
 
@@ -83,27 +83,72 @@ def _rest_workload(name: str, routes: int, path: str, description: str, target: 
     )
 
 
+APPSYNC_FIELDS = 50
+BATCH_ITEMS = 100
+
+
+def _todo(id: str, includeComments: bool = False) -> dict[str, Any]:  # GraphQL argument names
+    return {"id": id, "comments": [] if includeComments else None}
+
+
+def _other_field(index: int) -> Handler:
+    def resolver(**arguments: Any) -> dict[str, Any]:
+        return {"field": index}
+
+    return resolver
+
+
 def build_appsync(api: Api) -> Call:
+    # 50 registered fields; the event asks for the last one registered.
     app = api.get("event_handler", "AppSyncResolver")()
-
-    @app.resolver(type_name="TodoList", field_name="todo")
-    def todo(id: str, includeComments: bool = False) -> dict[str, Any]:  # GraphQL argument names
-        return {"id": id, "comments": [] if includeComments else None}
-
+    for index in range(APPSYNC_FIELDS - 1):
+        app.resolver(type_name="Query", field_name=f"field{index}")(_other_field(index))
+    app.resolver(type_name="TodoList", field_name="todo")(_todo)
     event = load_event("appsync_resolver")
     return lambda: app.resolve(event, CONTEXT)
 
 
 def bare_appsync() -> Call:
-    def todo(id: str, includeComments: bool = False) -> dict[str, Any]:
-        return {"id": id, "comments": [] if includeComments else None}
-
-    resolvers: dict[tuple[str, str], Handler] = {("TodoList", "todo"): todo}
+    resolvers: dict[tuple[str, str], Handler] = {
+        ("Query", f"field{i}"): _other_field(i) for i in range(APPSYNC_FIELDS - 1)
+    }
+    resolvers[("TodoList", "todo")] = _todo
     event = load_event("appsync_resolver")
 
     def resolve(event: dict[str, Any]) -> Any:
         info = event["info"]
         return resolvers[(info["parentTypeName"], info["fieldName"])](**event["arguments"])
+
+    return lambda: resolve(event)
+
+
+def _batch_event() -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = load_event("appsync_resolver_batch")
+    return [items[index % len(items)] for index in range(BATCH_ITEMS)]
+
+
+def _author(event: Any) -> str:
+    return event["source"]["authorId"]
+
+
+def build_appsync_batch(api: Api) -> Call:
+    app = api.get("event_handler", "AppSyncResolver")()
+    app.batch_resolver(type_name="Post", field_name="author", aggregate=False)(lambda event: _author(event))
+    event = _batch_event()
+    return lambda: app.resolve(event, CONTEXT)
+
+
+def bare_appsync_batch() -> Call:
+    event = _batch_event()
+
+    def resolve(items: list[dict[str, Any]]) -> list[Any]:
+        results: list[Any] = []
+        for item in items:
+            try:
+                results.append(_author(item))
+            except Exception:
+                results.append(None)
+        return results
 
     return lambda: resolve(event)
 
@@ -143,5 +188,14 @@ WORKLOADS = [
         description="AppSyncResolver resolving one field of a direct Lambda resolver event",
         build=build_appsync,
         bare=bare_appsync,
+        target=Target(0.5),
+    ),
+    Workload(
+        name="event_handler.appsync_batch",
+        utility="event_handler",
+        description="AppSyncResolver batch resolver (aggregate=False) over a 100-item BatchInvoke event",
+        build=build_appsync_batch,
+        bare=bare_appsync_batch,
+        target=Target(0.7),
     ),
 ]

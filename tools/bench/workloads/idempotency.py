@@ -1,4 +1,4 @@
-"""An idempotent_function call with a new payload each time, over an in-memory persistence layer.
+"""idempotent_function calls over an in-memory persistence layer: a new payload (first call) and a repeat.
 
 Every flavour stores records in a dict, so the number measures the library's own work
 (hashing the payload, record bookkeeping, serialising the result), not a network hop.
@@ -14,7 +14,7 @@ from typing import Any
 
 from tools.bench.adapter import Api
 from tools.bench.workloads._support import CONTEXT
-from tools.bench.workloads.base import Call, Workload
+from tools.bench.workloads.base import Call, Target, Workload
 
 # Records kept before the store is emptied, so long runs use bounded memory.
 MAX_RECORDS = 10_000
@@ -106,12 +106,50 @@ def bare() -> Call:
     return call
 
 
+def build_repeat(api: Api) -> Call:
+    idempotency = api.module("idempotency")
+    config = idempotency.IdempotencyConfig(use_local_cache=False)
+    config.register_lambda_context(CONTEXT)
+
+    @idempotency.idempotent_function(data_keyword_argument="order", persistence_store=_memory_store(api), config=config)
+    def process(order: dict[str, Any]) -> dict[str, Any]:
+        return _process(order)
+
+    process(order={"id": "repeated"})
+    return lambda: process(order={"id": "repeated"})
+
+
+def bare_repeat() -> Call:
+    records: dict[str, str] = {}
+    key = (
+        "bench#"
+        + hashlib.md5(json.dumps({"id": "repeated"}, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+    )
+    records[key] = json.dumps(_process({"id": "repeated"}))
+
+    def call() -> dict[str, Any]:
+        order = {"id": "repeated"}
+        digest = hashlib.md5(json.dumps(order, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+        return dict(json.loads(records["bench#" + digest]))
+
+    return call
+
+
 WORKLOADS = [
     Workload(
-        name="idempotency.new_payload",
+        name="idempotency.first_call",
         utility="idempotency",
         description="idempotent_function with a new payload per call (in-memory persistence layer)",
         build=build,
         bare=bare,
+        target=Target(0.7),
+    ),
+    Workload(
+        name="idempotency.repeat_call",
+        utility="idempotency",
+        description="idempotent_function called again with the same payload: answered from the store",
+        build=build_repeat,
+        bare=bare_repeat,
+        target=Target(0.7),
     ),
 ]

@@ -72,3 +72,38 @@ def test_not_found() -> None:
         event["path"] = "/nowhere"
         responses[flavour.name] = build_app(flavour, "APIGatewayRestResolver").resolve(event, SimpleLambdaContext())
     assert responses["ours"] == responses["upstream"]
+
+
+MIXED_PATHS = [
+    "/range/1-2-3",
+    "/range/1-2-3-4",
+    "/range/12",
+    "/files/report.final.pdf",
+    "/files/report",
+    "/v/a-b/tail/c",
+    "/v/ab/tail/c",
+]
+
+
+@pytest.mark.parametrize("path", MIXED_PATHS)
+def test_routes_mixing_literals_and_parameters_match_as_upstream(path: str) -> None:
+    def resolve(pt: Flavour) -> dict[str, Any]:
+        app = pt.event_handler.APIGatewayRestResolver()
+
+        @app.get("/range/<a>-<b>-<c>")
+        def ranged(a: str, b: str, c: str) -> dict[str, str]:
+            return {"a": a, "b": b, "c": c}
+
+        @app.get("/files/<name>.<ext>")
+        def file(name: str, ext: str) -> dict[str, str]:
+            return {"name": name, "ext": ext}
+
+        @app.get("/v/<a>-<b>/tail/<c>")
+        def nested(a: str, b: str, c: str) -> dict[str, str]:
+            return {"a": a, "b": b, "c": c}
+
+        response = app.resolve({"httpMethod": "GET", "path": path, "headers": {}}, SimpleLambdaContext())
+        return {"status": response["statusCode"], "body": response["body"]}
+
+    results = {pt.name: resolve(pt) for pt in FLAVOURS}
+    assert results["ours"] == results["upstream"]

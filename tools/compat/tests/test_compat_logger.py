@@ -15,7 +15,16 @@ from typing import Any
 
 import pytest
 
-from tools.compat.harness import FLAVOURS, Flavour, LogStream, SimpleLambdaContext, reset_logger_state, stamp
+from tools.compat.harness import (
+    FLAVOURS,
+    OURS,
+    UPSTREAM,
+    Flavour,
+    LogStream,
+    SimpleLambdaContext,
+    reset_logger_state,
+    stamp,
+)
 
 SERVICE = "compat_svc"
 Records = list[dict[str, Any]]
@@ -332,3 +341,26 @@ def test_plain_lambda_context_from_a_users_test(monkeypatch: pytest.MonkeyPatch)
     results = run(scenario)
     assert results["ours"] == results["upstream"]
     assert [r["function_request_id"] for r in results["ours"]] == ["req-1"]
+
+
+def test_digit_string_level_is_a_value_error_in_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POWERTOOLS_LOG_LEVEL", "50")
+    for pt in (UPSTREAM, OURS):
+        with pytest.raises(ValueError):
+            pt.logger.Logger(service=SERVICE)
+
+
+def test_non_finite_floats_documented_difference() -> None:
+    """packages/logger/README.md: NaN and infinities are strings here, bare NaN upstream."""
+
+    def scenario(pt: Flavour, stream: LogStream) -> None:
+        pt.logger.Logger(service=SERVICE, stream=stream).info("m", extra={"r": float("nan"), "i": float("inf")})
+
+    results = run(scenario)
+    (ours,), (upstream,) = results["ours"], results["upstream"]
+    assert (ours["r"], ours["i"]) == ("NaN", "Infinity")
+    assert upstream["r"] != upstream["r"]  # a float NaN, read back from bare NaN
+    assert upstream["i"] == float("inf")
+    assert {k: v for k, v in ours.items() if k not in ("r", "i")} == {
+        k: v for k, v in upstream.items() if k not in ("r", "i")
+    }

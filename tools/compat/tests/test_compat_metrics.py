@@ -420,3 +420,119 @@ def test_second_unit_for_a_metric_raises_here() -> None:
     assert results["upstream"][0][0]["M"] == [1.0, 2.0]
     error = results["ours"][1][0]
     assert isinstance(error, OURS.metrics.MetricUnitError)
+
+
+# --- telemetry never fails the invocation: #13's items ---------------------------------------
+
+
+def single_metric_second_name_and_repeat(pt: Flavour) -> None:
+    with pt.metrics.single_metric(name="A", unit="Count", value=1, namespace="Compat") as metric:
+        metric.add_metric(name="B", unit="Count", value=2)
+        metric.add_metric(name="A", unit="Count", value=3)
+
+
+def service_fills_the_last_dimension(pt: Flavour) -> None:
+    metrics = pt.metrics.Metrics(namespace="Compat", service="svc")
+    metrics.add_metric(name="A", unit="Count", value=1)
+    for index in range(28):
+        metrics.add_dimension(name=f"d{index}", value="v")
+    metrics.flush_metrics()
+
+
+def abstract_only_provider(pt: Flavour) -> Any:
+    base = pt.module("metrics", "provider").BaseProvider
+
+    class Mine(base):  # type: ignore[misc,valid-type]
+        def __init__(self) -> None:
+            self.seen: list[Any] = []
+
+        def add_metric(self, name: str, unit: Any = None, value: float = 0, *args: Any, **kwargs: Any) -> None:
+            self.seen.append((name, value))
+
+        def serialize_metric_set(self, *args: Any, **kwargs: Any) -> Any:
+            return list(self.seen)
+
+        def flush_metrics(self, raise_on_empty_metrics: bool = False) -> None:
+            print(f'{{"flushed": {len(self.seen)}}}')
+            self.seen.clear()
+
+        def clear_metrics(self, *args: Any, **kwargs: Any) -> None:
+            self.seen.clear()
+
+        def add_cold_start_metric(self, context: Any) -> None:
+            pass
+
+    metrics = pt.metrics.Metrics(provider=Mine())
+
+    @metrics.log_metrics
+    def handler(event: dict[str, Any], context: Any) -> str:
+        metrics.add_metric(name="Orders", unit="Count", value=1)
+        return "ok"
+
+    return handler({}, SimpleLambdaContext())
+
+
+@pytest.mark.parametrize("scenario", [single_metric_second_name_and_repeat, service_fills_the_last_dimension])
+def test_telemetry_edge_documents_equal(scenario: Scenario) -> None:
+    assert_same(scenario)
+
+
+def test_custom_provider_with_only_abstract_methods() -> None:
+    results = run(abstract_only_provider, keep_timestamp=True)
+    assert results["ours"] == results["upstream"]
+    assert results["ours"][0] == [{"flushed": 1}]
+
+
+def test_service_counts_toward_the_dimension_limit() -> None:
+    def scenario(pt: Flavour) -> None:
+        metrics = pt.metrics.Metrics(namespace="Compat", service="svc")
+        metrics.add_metric(name="A", unit="Count", value=1)
+        for index in range(29):
+            metrics.add_dimension(name=f"d{index}", value="v")
+        metrics.flush_metrics()
+
+    errors = error_of(scenario)
+    assert errors["ours"][:2] == errors["upstream"][:2]
+    assert errors["ours"][1] == "Maximum number of dimensions exceeded (29): Unable to add dimension service."
+
+
+def test_bad_timestamps_warn_with_upstreams_text_and_never_raise() -> None:
+    def scenario(pt: Flavour) -> Any:
+        metrics = pt.metrics.Metrics(namespace="Compat")
+        metrics.add_metric(name="A", unit="Count", value=1)
+        metrics.set_timestamp(int((time.time() - 30 * 86400) * 1000))
+        metrics.set_timestamp("yesterday")
+        return metrics.serialize_metric_set()["_aws"]["Timestamp"] > time.time() * 1000 - 60_000
+
+    results = run(scenario)
+    ours, upstream = results["ours"][1], results["upstream"][1]
+    assert ours[0] is upstream[0] is True  # the last one wins, and falls back to the flush time
+    assert [w[0] for w in ours[1]] == [w[0] for w in upstream[1]] == ["UserWarning", "UserWarning"]
+    for (_, ours_text), (_, upstream_text) in zip(ours[1], upstream[1], strict=True):
+        assert ours_text.startswith(upstream_text)  # ours adds why, in parentheses
+
+
+def test_unserializable_metadata_is_a_documented_difference() -> None:
+    """packages/metrics/README.md: metadata JSON can't hold is dropped with a warning; upstream raises."""
+
+    def scenario(pt: Flavour) -> None:
+        metrics = pt.metrics.Metrics(namespace="Compat")
+        metrics.add_metric(name="A", unit="Count", value=1)
+        metrics.add_metadata(key="kept", value="yes")
+        metrics.add_metadata(key="handle", value=object())
+        metrics.flush_metrics()
+
+    results = run(scenario)
+    assert isinstance(results["upstream"][1][0], TypeError)
+    assert results["upstream"][0] == []
+    (document,) = results["ours"][0]
+    assert document["kept"] == "yes"
+    assert "handle" not in document
+    assert results["ours"][1][0] is None
+
+
+def test_datadog_namespace_settable_in_both() -> None:
+    for flavour in FLAVOURS:
+        datadog = flavour.module("metrics", "provider.datadog").DatadogMetrics()
+        datadog.namespace = "checkout"
+        assert datadog.namespace == "checkout"

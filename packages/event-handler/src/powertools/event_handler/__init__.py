@@ -1,4 +1,4 @@
-"""powertools.event_handler: route API Gateway, ALB, Function URL and VPC Lattice events to functions.
+"""powertools.event_handler: route API Gateway, ALB, Function URL, VPC Lattice and AppSync events to functions.
 
     from powertools.event_handler import APIGatewayRestResolver
 
@@ -21,7 +21,7 @@ from powertools.common.lazy import lazy_exports
 # Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
 TYPE_CHECKING = False
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _EXPORTS = {
     "ALBResolver": ".api_gateway",
@@ -33,6 +33,11 @@ _EXPORTS = {
     "LambdaFunctionUrlResolver": ".lambda_function_url",
     "VPCLatticeResolver": ".vpc_lattice",
     "VPCLatticeV2Resolver": ".vpc_lattice",
+    "AppSyncResolver": ".appsync",
+    "ResolverNotFoundError": ".graphql_appsync.exceptions",
+    "InvalidAppSyncEventError": ".graphql_appsync.exceptions",
+    "AppSyncEventsResolver": ".events_appsync.appsync_events",
+    "UnauthorizedException": ".events_appsync.exceptions",
     "CORSConfig": ".cors",
     "Response": ".response",
     "Cookie": ".cookies",
@@ -49,6 +54,8 @@ _EXPORTS = {
     "UnauthorizedError": ".exceptions",
     "ValidationNotAvailableError": ".exceptions",
     "BaseMiddlewareHandler": ".middlewares.base",
+    "BedrockAgentFunctionResolver": ".bedrock_agent_function",
+    "BedrockFunctionResponse": ".bedrock_agent_function",
     "NextMiddleware": ".middlewares.base",
 }
 
@@ -66,8 +73,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ProxyEventType,
         Router,
     )
+    from powertools.event_handler.appsync import AppSyncResolver
+    from powertools.event_handler.bedrock_agent_function import BedrockAgentFunctionResolver, BedrockFunctionResponse
     from powertools.event_handler.cookies import Cookie, SameSite
     from powertools.event_handler.cors import CORSConfig
+    from powertools.event_handler.events_appsync.appsync_events import AppSyncEventsResolver
+    from powertools.event_handler.events_appsync.exceptions import UnauthorizedException
     from powertools.event_handler.exceptions import (
         BadRequestError,
         ForbiddenError,
@@ -80,6 +91,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnauthorizedError,
         ValidationNotAvailableError,
     )
+    from powertools.event_handler.graphql_appsync.exceptions import InvalidAppSyncEventError, ResolverNotFoundError
     from powertools.event_handler.lambda_function_url import LambdaFunctionUrlResolver
     from powertools.event_handler.middlewares.base import BaseMiddlewareHandler, NextMiddleware
     from powertools.event_handler.response import Response

@@ -493,8 +493,10 @@ class ApiGatewayResolver(BaseRouter):
 
     def _reject_oversized(self) -> dict[str, Any] | None:
         raw = self._current_event._data  # type: ignore[union-attr]  # set by _prepare
-        # REST and ALB send each header in both maps when multi-value is on; measuring one is enough.
-        size = _header_bytes(raw.get("headers")) or _header_bytes(raw.get("multiValueHeaders"))
+        # REST and ALB send each header in both maps, the single map keeping only the last value
+        # of a repeated header: the larger of the two is the request's size (adding them would
+        # count every header twice; taking the single map alone misses 1,000 repeats of one header).
+        size = max(_header_bytes(raw.get("headers")), _header_bytes(raw.get("multiValueHeaders")))
         if size <= MAX_HEADER_BYTES:
             return None
         body = {"statusCode": 431, "message": f"Request headers too large: {size} bytes, limit {MAX_HEADER_BYTES}"}

@@ -17,13 +17,16 @@ import re
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from powertools.event_handler.segment_match import MixedSegment
+
 __all__ = ["DYNAMIC_ROUTE_PATTERN", "RouteTable", "compile_rule"]
 
 DYNAMIC_ROUTE_PATTERN = re.compile(r"(<\w+>)")
 _SAFE_URI = "-._~()'!*:@,;=+&$"  # RFC 3986 unreserved and sub-delims
 _UNSAFE_URI = r"%<> \[\]{}|^"  # characters API Gateway passes through unencoded
 _SEGMENT_CLASS = rf"[{_SAFE_URI}{_UNSAFE_URI}\w]+"
-_PARAM_SEGMENT_MATCH = re.compile(_SEGMENT_CLASS).fullmatch
+_SEGMENT_RUNS = re.compile(_SEGMENT_CLASS)
+_PARAM_SEGMENT_MATCH = _SEGMENT_RUNS.fullmatch
 _PARAM_TOKEN = re.compile(r"<(\w+)>")
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()<>")
 
@@ -59,7 +62,8 @@ class _MethodRoutes(Generic[T]):
         self.static_exact: dict[str, tuple[int, T]] = {}
         self.static_regex: list[tuple[int, re.Pattern[str], T]] = []
         self.trie: _Node[T] = _Node()
-        self.dynamic_regex: list[tuple[int, re.Pattern[str], T]] = []
+        # Rules the trie can't hold, tried in order: (registration order, matcher, route).
+        self.dynamic_regex: list[tuple[int, _Matcher, T]] = []
 
 
 class RouteTable(Generic[T]):
@@ -85,8 +89,11 @@ class RouteTable(Generic[T]):
         segments = rule.split("/")
         if all(_PARAM_TOKEN.fullmatch(s) or _is_plain(s) for s in segments):
             self._add_to_trie(table.trie, segments, seq, route)
+        elif all(_PARAM_TOKEN.fullmatch(s) or _is_plain(s) or _is_mixed(s) for s in segments):
+            # "<a>-<b>" segments: matched without the regex's backtracking (segment_match.py).
+            table.dynamic_regex.append((seq, _SegmentRule(segments, self._trailing_slashes), route))
         else:
-            table.dynamic_regex.append((seq, compile_rule(rule, self._trailing_slashes), route))
+            table.dynamic_regex.append((seq, _RegexRule(compile_rule(rule, self._trailing_slashes)), route))
 
     @staticmethod
     def _add_to_trie(node: _Node[T], segments: Iterable[str], seq: int, route: T) -> None:
@@ -125,15 +132,68 @@ class RouteTable(Generic[T]):
         # Then dynamic rules, in registration order.
         best = _search(table.trie, lookup_path.split("/"), 0, [])
         limit = best[0] if best else self._count
-        for seq, pattern, route in table.dynamic_regex:
+        for seq, matcher, route in table.dynamic_regex:
             if seq > limit:
                 break
-            found = pattern.match(path)
-            if found:
-                return route, found.groupdict()
+            values = matcher.match(path)
+            if values is not None:
+                return route, values
         if best:
             return best[1], best[2]
         return None
+
+
+def _is_mixed(segment: str) -> bool:
+    """Literal text (where "." is upstream's any-character) around ``<name>`` tokens, no other regex syntax."""
+    return _is_plain(_PARAM_TOKEN.sub("", segment).replace(".", "")) and _PARAM_TOKEN.search(segment) is not None
+
+
+class _RegexRule:
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def match(self, path: str) -> dict[str, str] | None:
+        found = self.pattern.match(path)
+        return found.groupdict() if found else None
+
+
+class _SegmentRule:
+    """A rule of literal, ``<name>`` and mixed segments, matched segment by segment."""
+
+    __slots__ = ("parts", "trailing_slashes")
+
+    def __init__(self, segments: list[str], trailing_slashes: bool) -> None:
+        self.trailing_slashes = trailing_slashes
+        self.parts: list[str | MixedSegment] = [
+            MixedSegment(s, _SEGMENT_RUNS) if _PARAM_TOKEN.search(s) and not _PARAM_TOKEN.fullmatch(s) else s
+            for s in segments
+        ]
+
+    def match(self, path: str) -> dict[str, str] | None:
+        if self.trailing_slashes:
+            path = path.rstrip("/")
+        segments = path.split("/")
+        if len(segments) != len(self.parts):
+            return None
+        values: dict[str, str] = {}
+        for part, segment in zip(self.parts, segments, strict=True):
+            if isinstance(part, MixedSegment):
+                found = part.match(segment)
+                if found is None:
+                    return None
+                values.update(found)
+            elif (token := _PARAM_TOKEN.fullmatch(part)) is not None:
+                if _PARAM_SEGMENT_MATCH(segment) is None:
+                    return None
+                values[token.group(1)] = segment
+            elif part != segment:
+                return None
+        return values
+
+
+_Matcher = _RegexRule | _SegmentRule
 
 
 def _search(node: _Node[T], segments: list[str], index: int, values: list[str]) -> tuple[int, T, dict[str, str]] | None:

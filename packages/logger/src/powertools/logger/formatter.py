@@ -29,7 +29,13 @@ from powertools.logger.context_keys import (
     set_context_keys,
 )
 from powertools.logger.exceptions import InvalidLogKeyError
-from powertools.logger.serialization import build_serializer, default_json_default, fallback_document
+from powertools.logger.serialization import (
+    build_serializer,
+    default_json_default,
+    fallback_document,
+    is_non_finite_error,
+    with_finite_floats,
+)
 from powertools.logger.timestamps import (
     DEFAULT_TIME_FORMAT,
     MS_DIRECTIVE,
@@ -335,8 +341,13 @@ class LambdaPowertoolsFormatter(BasePowertoolsFormatter):
             return fallback_document(self._minimal_log(record), record.msg, exc)
         try:
             output: Any = self.serialize(log)
-        except Exception as exc:  # custom serializer or json_default failed
-            return fallback_document(log, log.get("message"), exc)
+        except Exception as exc:  # custom serializer or json_default failed, or a NaN
+            try:
+                if not is_non_finite_error(exc):
+                    raise
+                output = self.serialize(with_finite_floats(log))
+            except Exception as retry_exc:
+                return fallback_document(log, log.get("message"), retry_exc)
         if isinstance(output, (bytes, bytearray)):  # e.g. orjson.dumps
             return output.decode("utf-8", "replace")
         return output

@@ -28,11 +28,11 @@ LAMBDA_ADVANCED_LOGGING_LEVELS = {
 }
 
 _NAMES = {"DEBUG": 10, "INFO": 20, "WARN": 30, "WARNING": 30, "ERROR": 40, "FATAL": 50, "CRITICAL": 50, "NOTSET": 0}
-_EXPECTED = "a log level name (DEBUG, INFO, WARNING, ERROR, CRITICAL) or a non-negative number"
+_EXPECTED = "a log level name (DEBUG, INFO, WARNING, ERROR, CRITICAL), or a non-negative int in code"
 
 
 def to_level_number(value: str | int, source: str) -> int:
-    """``"debug"``, ``"WARN"``, ``"10"`` or ``10`` -> 10/30/10/10; anything else raises ConfigurationError."""
+    """``"debug"``, ``"WARN"`` or ``10`` -> 10/30/10; anything else (``"10"`` too) raises ConfigurationError."""
     if isinstance(value, bool):  # bool is an int; True as a level is a bug, not DEBUG+1
         raise ConfigurationError(source, value, _EXPECTED)
     if isinstance(value, int):
@@ -46,8 +46,7 @@ def to_level_number(value: str | int, source: str) -> int:
         custom = logging.getLevelName(name)  # levels registered with logging.addLevelName
         if isinstance(custom, int):
             return custom
-        if name.isdigit():
-            return int(name)
+        # "50" is not a level name: upstream (logging) rejects it, and so do we (a number must be an int).
     raise ConfigurationError(source, value, _EXPECTED)
 
 

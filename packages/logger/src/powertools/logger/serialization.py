@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -29,10 +30,32 @@ def default_json_default(value: Any) -> Any:
 
 
 def build_serializer(json_default: Callable[[Any], Any], indent: int | None) -> Callable[[Any], str]:
-    """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does."""
+    """A reusable encoder's ``encode``: avoids building a JSONEncoder on every call like json.dumps(**kw) does.
+
+    It refuses NaN and the infinities (bare ``NaN`` is not JSON); the formatter then writes those
+    values as strings with :func:`with_finite_floats`, so only such records pay for it.
+    """
     separators = (",", ":") if indent is None else (",", ": ")
-    encoder = json.JSONEncoder(default=json_default, separators=separators, indent=indent, ensure_ascii=False)
+    encoder = json.JSONEncoder(
+        default=json_default, separators=separators, indent=indent, ensure_ascii=False, allow_nan=False
+    )
     return encoder.encode
+
+
+def is_non_finite_error(error: BaseException) -> bool:
+    return isinstance(error, ValueError) and "Out of range float" in str(error)
+
+
+def with_finite_floats(value: Any) -> Any:
+    """``value`` with NaN and ±infinity as ``"NaN"``, ``"Infinity"``, ``"-Infinity"`` (CloudWatch Logs
+    Insights and most log shippers reject bare NaN)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {key: with_finite_floats(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [with_finite_floats(item) for item in value]
+    return value
 
 
 def safe_str(value: Any) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from powertools.metrics.exceptions import SchemaValidationError
+from powertools.common.config import is_dev_mode
+from powertools.common.warnings import PowertoolsUserWarning
 from powertools.metrics.provider.cloudwatch_emf.cloudwatch import AmazonCloudWatchEMFProvider
 from powertools.metrics.provider.cloudwatch_emf.metric_properties import MetricResolution, MetricUnit
 
@@ -21,10 +23,16 @@ class SingleMetric(AmazonCloudWatchEMFProvider):
         value: float,
         resolution: MetricResolution | int = 60,
     ) -> None:
-        if self.metric_set and name not in self.metric_set:
-            raise SchemaValidationError(
-                f"single_metric holds one metric ({next(iter(self.metric_set))!r}); use Metrics to publish {name!r} too"
-            )
+        if self.metric_set:
+            # One metric, one value, as upstream: later calls are ignored (a warning says so in POWERTOOLS_DEV).
+            if is_dev_mode():
+                warnings.warn(
+                    f"single_metric holds one metric ({next(iter(self.metric_set))!r}); {name!r} was not added. "
+                    "Use Metrics to publish several.",
+                    category=PowertoolsUserWarning,
+                    stacklevel=2,
+                )
+            return
         super().add_metric(name, unit, value, resolution)
 
 

@@ -134,14 +134,14 @@ def emit(document: Any) -> None:
     disabled = environ.get(METRICS_DISABLED_ENV)
     dev = environ.get(DEV_ENV)
     if disabled is None and dev is None:  # the production case: two lookups, no parsing
-        sys.stdout.write(_encode_compact(document) + "\n")
+        sys.stdout.write(encode_compact(document) + "\n")
         return
     if is_metrics_disabled():
         return
     if is_dev_mode():
         text = _json().dumps(document, indent=4, allow_nan=False, default=_encode_other)
     else:
-        text = _encode_compact(document)
+        text = encode_compact(document)
     sys.stdout.write(text + "\n")
 
 
@@ -162,7 +162,7 @@ def _json() -> Any:
 _compact: Any = None
 
 
-def _encode_compact(document: Any) -> str:
+def encode_compact(document: Any) -> str:
     """Compact JSON, non-ASCII escaped as upstream does, NaN refused; the C encoder is built once."""
     global _compact
     if _compact is None:

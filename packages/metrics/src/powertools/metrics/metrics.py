@@ -50,11 +50,14 @@ class Metrics:
                 function_name=function_name,
             )
         self.provider = provider
-        # The hot methods resolve straight to the provider: no extra call per data point.
+        # The hot methods resolve straight to the provider: no extra call per data point. A custom
+        # provider need only implement BaseProvider's abstract methods (as upstream); the others
+        # then raise when used, naming what the provider lacks.
         self.add_metric = provider.add_metric  # type: ignore[method-assign]
-        self.add_dimension = provider.add_dimension  # type: ignore[method-assign]
-        self.add_metadata = provider.add_metadata  # type: ignore[method-assign]
         self.flush_metrics = provider.flush_metrics  # type: ignore[method-assign]
+        for name in ("add_dimension", "add_metadata"):
+            if hasattr(provider, name):
+                setattr(self, name, getattr(provider, name))
 
     # The provider's state, under upstream's attribute names.
     @property

@@ -96,9 +96,15 @@ class BaseProvider(abc.ABC):
     def encode_metadata(self, value: Any) -> Any:
         """The value as it will be stored; raises TypeError/ValueError if it can't be.
 
-        The default stores compact JSON text made with the powertools Encoder.
+        The default passes the original object (a response, an exception), as upstream gives a
+        custom provider; the X-Ray and OpenTelemetry providers override it for their formats.
         """
-        text = json.dumps(value, cls=Encoder, separators=(",", ":"))
-        if len(text) > MAX_METADATA_BYTES:
-            raise MetadataTooLargeError(len(text))
-        return text
+        return value
+
+
+def json_text(value: Any) -> str:
+    """Compact JSON text made with the powertools Encoder, bounded by MAX_METADATA_BYTES."""
+    text = json.dumps(value, cls=Encoder, separators=(",", ":"))
+    if len(text) > MAX_METADATA_BYTES:
+        raise MetadataTooLargeError(len(text))
+    return text

@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from powertools.common.debug import get_debug_logger
-from powertools.tracer.base import AnnotationValue, BaseProvider, BaseSegment
+from powertools.tracer.base import AnnotationValue, BaseProvider, BaseSegment, json_text
 from powertools.tracer.exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class OpenTelemetryProvider(BaseProvider):
             return value
         if isinstance(value, BaseException):
             return f"{type(value).__name__}: {value}"
-        return super().encode_metadata(value)
+        return json_text(value)
 
 
 def _annotate(span: Any, key: str, value: AnnotationValue) -> None:

@@ -12,7 +12,7 @@ from powertools.common.lazy import lazy_exports
 # Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
 TYPE_CHECKING = False
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"
 
 _EXPORTS = {
     "envelopes": ".envelopes",
@@ -24,6 +24,7 @@ _EXPORTS = {
     "schema_cache_info": ".schema_cache",
     "clear_schema_cache": ".schema_cache",
     "set_schema_cache_size": ".schema_cache",
+    "SchemaValidationMiddleware": ".middleware",
 }
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "schema_cache_info",
     "clear_schema_cache",
     "set_schema_cache_size",
+    "SchemaValidationMiddleware",
     "__version__",
 ]
 
@@ -55,6 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         InvalidSchemaFormatError,
         SchemaValidationError,
     )
+    from powertools.validation.middleware import SchemaValidationMiddleware
     from powertools.validation.schema_cache import (
         SchemaCacheInfo,
         clear_schema_cache,

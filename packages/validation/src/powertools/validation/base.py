@@ -22,7 +22,7 @@ from powertools.common.debug import get_debug_logger
 from powertools.validation.exceptions import InvalidSchemaFormatError, SchemaValidationError
 from powertools.validation.remote_refs import RefHandlers
 from powertools.validation.schema_cache import SCHEMA_CACHE, CompiledValidator
-from powertools.validation.schema_checks import check_schema, first_broken_local_ref
+from powertools.validation.schema_checks import check_schema, first_broken_local_ref, first_ref_loop
 from powertools.validation.schema_key import Formats, Handlers, build_key
 
 __all__ = ["validate_data_against_schema", "compiled_validator"]
@@ -128,6 +128,9 @@ def _compile(
         check_schema(schema, known_formats, origin)
 
     check(definition, "#")
+    loop = first_ref_loop(definition)
+    if loop is not None:
+        raise InvalidSchemaFormatError(f"invalid JSON Schema: $ref {loop!r} leads back to itself through $refs alone")
     logger.debug("Compiling JSON Schema (%d characters)", len(text))
     try:
         return fastjsonschema.compile(

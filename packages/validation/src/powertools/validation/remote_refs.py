@@ -24,17 +24,44 @@ SchemaCheck = Callable[[Any, str], None]
 
 
 def fetch_schema_over_http(uri: str) -> Any:
-    """GET ``uri`` (http or https only) and parse it as JSON, within the time and size bounds."""
-    from urllib.request import Request, urlopen
+    """GET ``uri`` (http or https only) and parse it as JSON, within the time and size bounds.
+
+    The time bound covers the whole fetch: a server sending one byte every few seconds never
+    trips a per-read timeout, so the download runs on a worker thread that is given up on at
+    the deadline (it ends by itself within one more read timeout).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as FetchTimeout
 
     if urlsplit(uri).scheme not in ("http", "https"):
         raise InvalidSchemaFormatError(f"refusing to fetch $ref {uri!r}: only http and https are fetched")
-    request = Request(uri, headers={"Accept": "application/schema+json, application/json"})  # noqa: S310 - scheme checked above
-    with urlopen(request, timeout=REMOTE_SCHEMA_TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked above
-        body = response.read(MAX_REMOTE_SCHEMA_BYTES + 1)
+    seconds = REMOTE_SCHEMA_TIMEOUT_SECONDS
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="schema-fetch")
+    download = pool.submit(_download, uri, seconds)
+    pool.shutdown(wait=False)
+    try:
+        body = download.result(timeout=seconds)
+    except FetchTimeout:
+        raise InvalidSchemaFormatError(f"fetching $ref {uri!r} took longer than {seconds:g} s") from None
     if len(body) > MAX_REMOTE_SCHEMA_BYTES:
         raise InvalidSchemaFormatError(f"$ref {uri!r} is larger than {MAX_REMOTE_SCHEMA_BYTES} bytes")
     return json.loads(body)
+
+
+def _download(uri: str, seconds: float) -> bytes:
+    from urllib.request import Request, urlopen
+
+    request = Request(uri, headers={"Accept": "application/schema+json, application/json"})  # noqa: S310 - scheme checked
+    chunks: list[bytes] = []
+    size = 0
+    with urlopen(request, timeout=seconds) as response:  # noqa: S310 - scheme checked by the caller
+        while size <= MAX_REMOTE_SCHEMA_BYTES:
+            chunk = response.read1(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return b"".join(chunks)
 
 
 class RefHandlers(Mapping[str, Fetch]):

@@ -88,7 +88,29 @@ def first_broken_local_ref(schema: Any) -> str | None:
     return None
 
 
-def _pointer_exists(document: Any, pointer: str) -> bool:
+def first_ref_loop(schema: Any) -> str | None:
+    """A ``$ref`` that leads back to itself through ``$ref``s alone (``{"$ref": "#"}``), if any.
+
+    Such a schema checks nothing and never ends: every validation would recurse until Python's
+    limit. A ``$ref`` reached through ``properties``/``items``/... is fine: it moves into the data.
+    """
+    for _, node in _subschemas(schema, "#"):
+        seen: list[int] = []
+        current: Any = node
+        while isinstance(current, dict) and isinstance(current.get("$ref"), str):
+            ref = current["$ref"]
+            if ref != "#" and not ref.startswith("#/"):
+                break  # remote: resolved (and checked) when fetched
+            if id(current) in seen:
+                return ref
+            seen.append(id(current))
+            current = _pointer_target(schema, ref[2:]) if ref != "#" else schema
+            if current is _MISSING:
+                break  # reported as a broken $ref when compiled
+    return None
+
+
+def _pointer_target(document: Any, pointer: str) -> Any:
     from urllib.parse import unquote
 
     for raw in unquote(pointer).split("/"):
@@ -98,5 +120,12 @@ def _pointer_exists(document: Any, pointer: str) -> bool:
         elif isinstance(document, list) and part.isdigit() and int(part) < len(document):
             document = document[int(part)]
         else:
-            return False
-    return True
+            return _MISSING
+    return document
+
+
+def _pointer_exists(document: Any, pointer: str) -> bool:
+    return _pointer_target(document, pointer) is not _MISSING
+
+
+_MISSING = object()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EVENTS_DIR", "EventNotFoundError", "event_names", "load_event"]
+__all__ = ["EVENTS_DIR", "EventNotFoundError", "event_names", "load_event", "sqs_event_from_messages"]
 
 EVENTS_DIR = Path(__file__).resolve().parent
 
@@ -30,6 +31,26 @@ def load_event(name: str) -> Any:
     if EVENTS_DIR not in path.parents or not path.is_file():
         raise EventNotFoundError(_not_found_message(name, path))
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def sqs_event_from_messages(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
+    """The Lambda event an SQS event source mapping builds from ``ReceiveMessage``'s messages."""
+    return {
+        "Records": [
+            {
+                "messageId": m["MessageId"],
+                "receiptHandle": m["ReceiptHandle"],
+                "body": m["Body"],
+                "attributes": m.get("Attributes", {}),
+                "messageAttributes": {},
+                "md5OfBody": hashlib.md5(m["Body"].encode(), usedforsecurity=False).hexdigest(),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": queue_arn.split(":")[3] if queue_arn.count(":") >= 5 else "us-east-1",
+            }
+            for m in messages
+        ]
+    }
 
 
 def _not_found_message(name: str, path: Path) -> str:

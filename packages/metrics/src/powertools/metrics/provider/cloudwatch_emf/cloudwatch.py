@@ -8,11 +8,18 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from powertools.common.config import SERVICE_NAME_ENV
-from powertools.metrics.exceptions import MetricResolutionError, MetricUnitError, SchemaValidationError
+from powertools.common.warnings import PowertoolsUserWarning
+from powertools.metrics.exceptions import (
+    InvalidTimestampError,
+    MetricResolutionError,
+    MetricUnitError,
+    SchemaValidationError,
+)
 from powertools.metrics.functions import (
     METRICS_FUNCTION_NAME_ENV,
     METRICS_NAMESPACE_ENV,
     emit,
+    encode_compact,
     extract_cloudwatch_metric_resolution_value,
     extract_cloudwatch_metric_unit_value,
     resolve_timestamp,
@@ -20,6 +27,8 @@ from powertools.metrics.functions import (
 )
 from powertools.metrics.provider.base import AnyCallableT, BaseProvider
 from powertools.metrics.provider.cloudwatch_emf.constants import (
+    MAX_DIMENSION_NAME_LENGTH,
+    MAX_DIMENSION_VALUE_LENGTH,
     MAX_DIMENSIONS,
     MAX_METRIC_NAME_LENGTH,
     MAX_METRICS,
@@ -32,6 +41,10 @@ if TYPE_CHECKING:
 
     from powertools.metrics.provider.cloudwatch_emf.types import CloudWatchEMFOutput, MetricNameUnitResolution
 
+TIMESTAMP_WARNING = (
+    "This metric doesn't meet the requirements and will be skipped by Amazon CloudWatch. "
+    "Ensure the timestamp is within 14 days past or 2 hours future."
+)
 EMPTY_METRICS_WARNING = (
     "No application metrics to publish. The cold-start metric may be published if enabled. "
     "If application metrics should never be empty, consider using 'raise_on_empty_metrics'"
@@ -121,7 +134,7 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
             full = len(values) == MAX_METRICS
         # EMF caps a document at 100 metrics and a metric at 100 values: publish what we have and go on.
         if full:
-            emit(self.serialize_metric_set())
+            self._emit(self.serialize_metric_set())
             metric_set.clear()
 
     def add_dimension(self, name: str, value: Any) -> None:
@@ -131,6 +144,16 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
             warnings.warn(
                 f"The dimension {name!r} doesn't meet the requirements and won't be added. "
                 "Ensure the dimension name and value are non empty strings",
+                stacklevel=2,
+            )
+            return
+        if len(name) > MAX_DIMENSION_NAME_LENGTH or len(text) > MAX_DIMENSION_VALUE_LENGTH:
+            # CloudWatch rejects the whole document for one such dimension: lose the dimension, not the metrics.
+            warnings.warn(
+                f"The dimension {name[:40]!r} doesn't meet the requirements and won't be added: CloudWatch allows "
+                f"names up to {MAX_DIMENSION_NAME_LENGTH} and values up to {MAX_DIMENSION_VALUE_LENGTH} characters "
+                f"(got {len(name)} and {len(text)})",
+                category=PowertoolsUserWarning,
                 stacklevel=2,
             )
             return
@@ -151,8 +174,18 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
         self.metadata_set[key] = value
 
     def set_timestamp(self, timestamp: int | datetime) -> None:
-        """Date the metrics of the current document (epoch milliseconds or datetime)."""
-        self.timestamp = resolve_timestamp(timestamp)
+        """Date the metrics of the current document (epoch milliseconds or datetime).
+
+        A timestamp CloudWatch would refuse (more than 14 days past, 2 hours future, or not a
+        number of milliseconds nor a datetime) warns, as upstream, and never raises: telemetry
+        must not fail the invocation. As upstream, an out-of-window number is kept (CloudWatch skips
+        those metrics) and anything else falls back to the flush time.
+        """
+        try:
+            self.timestamp = resolve_timestamp(timestamp)
+        except InvalidTimestampError as exc:
+            warnings.warn(f"{TIMESTAMP_WARNING} ({exc})", stacklevel=2)
+            self.timestamp = timestamp if isinstance(timestamp, int) and not isinstance(timestamp, bool) else 0
 
     def set_default_dimensions(self, **dimensions: Any) -> None:
         """Dimensions kept across flushes and invocations."""
@@ -185,6 +218,10 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
                 f"Must contain a metric namespace. Pass namespace= or set {METRICS_NAMESPACE_ENV}."
             )
         if self.service and "service" not in dimensions:
+            if len(dimensions) >= MAX_DIMENSIONS:  # service counts toward the limit, as upstream
+                raise SchemaValidationError(
+                    f"Maximum number of dimensions exceeded ({MAX_DIMENSIONS}): Unable to add dimension service."
+                )
             dimensions = {**dimensions, "service": self.service}
         _reject_shadowed_keys(metrics, dimensions, metadata)
 
@@ -216,10 +253,27 @@ class AmazonCloudWatchEMFProvider(BaseProvider):
                     raise SchemaValidationError("Must contain at least one metric.")
                 warnings.warn(EMPTY_METRICS_WARNING, stacklevel=2)
                 return
-            emit(self.serialize_metric_set())
+            self._emit(self.serialize_metric_set())
         finally:
             # Never let one invocation's dimensions or metadata leak into the next, even after an error.
             self.clear_metrics()
+
+    def _emit(self, document: dict[str, Any]) -> None:
+        """Print the document; metadata JSON can't hold is dropped with a warning, the rest still goes out."""
+        try:
+            emit(document)
+        except (TypeError, ValueError, OverflowError):
+            for key in [k for k in self.metadata_set if k in document]:
+                try:
+                    encode_compact({key: document[key]})
+                except (TypeError, ValueError, OverflowError) as exc:
+                    warnings.warn(
+                        f"Metadata {key!r} can't be written as JSON and was dropped: {type(exc).__name__}: {exc}",
+                        category=PowertoolsUserWarning,
+                        stacklevel=3,
+                    )
+                    del document[key]
+            emit(document)
 
     def clear_metrics(self) -> None:
         self.metric_set.clear()

@@ -51,6 +51,10 @@ class DatadogMetrics:
     def namespace(self) -> str:
         return self.provider.namespace
 
+    @namespace.setter
+    def namespace(self, namespace: str) -> None:
+        self.provider.namespace = namespace
+
     def add_metric(self, name: str, value: float, timestamp: int | None = None, **tags: Any) -> None:
         self.provider.add_metric(name=name, value=value, timestamp=timestamp, **tags)
 

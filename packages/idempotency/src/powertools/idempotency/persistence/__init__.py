@@ -1,0 +1,1 @@
+"""Persistence layers: where idempotency records live (DynamoDB, Redis, or your own)."""

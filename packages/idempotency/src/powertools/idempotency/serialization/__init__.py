@@ -1,0 +1,1 @@
+"""Output serializers: how a function's return value is stored and rebuilt on a repeat."""

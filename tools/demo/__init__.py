@@ -1,0 +1,1 @@
+"""``hatch run demo``: the orders example service driven through a scripted scenario."""
