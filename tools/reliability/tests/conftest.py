@@ -35,6 +35,16 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long runs only when asked for: ``-m reliability_long`` (as .ci/run does) or RELIABILITY_LONG=1."""
+    if config.option.markexpr or os.environ.get("RELIABILITY_LONG") == "1":
+        return
+    long_runs = [item for item in items if item.get_closest_marker("reliability_long")]
+    if long_runs:
+        config.hook.pytest_deselected(items=long_runs)
+        items[:] = [item for item in items if not item.get_closest_marker("reliability_long")]
+
+
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ENV_VARS:
