@@ -25,6 +25,7 @@ import gc
 import json
 import os
 import tracemalloc
+import uuid
 from collections import Counter, deque
 from typing import Any
 
@@ -113,7 +114,10 @@ def run_load(invocations: int, redis_client: Any, monkeypatch: pytest.MonkeyPatc
     clear_schema_cache()
 
     sink = Sink()
-    logger = Logger(service="load", stream=sink, buffer_config=LoggerBufferConfig(max_bytes=BUFFER_BYTES))
+    # Loggers are per service name for the process (as upstream): a fresh name gets this sink.
+    logger = Logger(
+        service=f"load-{uuid.uuid4().hex[:8]}", stream=sink, buffer_config=LoggerBufferConfig(max_bytes=BUFFER_BYTES)
+    )
     metrics = Metrics()
     tracer = Tracer()
     app = APIGatewayRestResolver()
