@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -230,3 +231,54 @@ def test_cors_never_allows_any_origin_with_credentials(allow: str, extra: list[s
     if allowed_origin is not None and allowed_origin != "*":
         assert allowed_origin == origin
         assert origin in (allow, *extra)
+
+
+# --- debug mode prints the event, credentials masked ------------------------------------------------
+
+SECRET_HEADERS = ["Authorization", "Cookie", "X-Api-Key", "X-Amz-Security-Token", "Proxy-Authorization"]
+
+
+@SETTINGS
+@given(
+    header=st.sampled_from(SECRET_HEADERS),
+    casing=st.sampled_from([str.lower, str.upper, str.title, lambda s: s]),
+    shape=st.sampled_from(["rest", "http", "nested authorizer"]),
+)
+def test_debug_event_output_masks_credentials(header: str, casing: Any, shape: str) -> None:
+    from powertools.event_handler import APIGatewayHttpResolver
+
+    target = "REST/HTTP resolver debug output of the event (fuzzed header casing, cookies, apiKey)"
+    claim = "credential headers, cookies and apiKey printed as *****"
+    LEDGER.case("secrets", target, claim)
+    name = casing(header)
+    if shape == "http":
+        app: Any = APIGatewayHttpResolver(debug=True)
+        event: dict[str, Any] = {
+            "version": "2.0",
+            "routeKey": "GET /pay",
+            "rawPath": "/pay",
+            "rawQueryString": "",
+            "cookies": [f"session={SECRET}"],
+            "headers": {name: SECRET},
+            "requestContext": {"http": {"method": "GET", "path": "/pay"}, "stage": "$default", "requestId": "r"},
+            "isBase64Encoded": False,
+        }
+    else:
+        app = APIGatewayRestResolver(debug=True)
+        event = pay_event()
+        event["headers"] = {name: SECRET}
+        event["multiValueHeaders"] = {name: [SECRET]}
+        event["requestContext"]["identity"] = {"apiKey": SECRET}
+        if shape == "nested authorizer":
+            event["requestContext"]["authorizer"] = {"claims": {name: SECRET}}
+
+    @app.get("/pay")
+    def pay() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        response = app.resolve(event, LocalLambdaContext())
+    assert response["statusCode"] == 200
+    assert "*****" in printed.getvalue()  # the event was printed, masked
+    assert SECRET not in printed.getvalue()
