@@ -8,7 +8,8 @@ What must hold:
 - traced memory (tracemalloc, started after a warm-up) grows by less than ``GROWTH_LIMIT`` from the
   first tenth of the measured invocations to the end;
 - every buffer and cache stays within its bound at every sampled invocation: logger buffer
-  (``max_bytes``), idempotency local cache (``local_cache_max_items``), compiled-schema cache
+  (``max_bytes``, empty after each invocation, its one debug line written only when an error
+  log flushes it), idempotency local cache (``local_cache_max_items``), compiled-schema cache
   (4 compiled, never recompiled), parameter cache (10 entries, 10 SDK calls in all);
 - keys and context are cleared between invocations: a line logged before ``append_keys`` never
   carries the previous order, the resolver's context and the metric set are empty afterwards;
@@ -48,6 +49,7 @@ LOCAL_CACHE_ITEMS = 64
 BUFFER_BYTES = 4096
 PARAMETER_NAMES = 10
 SAMPLE_EVERY = 97
+FLAG_EVERY = 500  # every 500th order logs an error, which flushes the buffered debug line
 # Traced growth allowed after the warm-up, whatever the count (100,000: under 3 B per invocation).
 GROWTH_LIMIT = 256 * 1024
 CLAIM = (
@@ -61,11 +63,13 @@ class Sink:
 
     def __init__(self) -> None:
         self.lines = 0
+        self.flushed_details = 0  # buffered debug lines written by a flush
         self.last: deque[str] = deque(maxlen=8)
 
     def write(self, text: str) -> int:
         for line in text.splitlines():
             self.lines += 1
+            self.flushed_details += '"message":"order detail"' in line
             self.last.append(line)
         return len(text)
 
@@ -138,7 +142,9 @@ def run_load(invocations: int, redis_client: Any, monkeypatch: pytest.MonkeyPatc
         logger.info("order received")  # before append_keys: must not carry the previous order
         logger.append_keys(order_id=order["id"])
         app.append_context(order_id=order["id"])
-        logger.debug("order detail", extra={"qty": order["qty"]})  # buffered, never written here
+        logger.debug("order detail", extra={"qty": order["qty"]})  # buffered: written only by a flush
+        if order["id"] % FLAG_EVERY == FLAG_EVERY - 1:
+            logger.error("order flagged")  # flushes the buffer first (flush_on_error_log)
         region = provider.get(f"/load/p{order['id'] % PARAMETER_NAMES}", max_age=3600)
         metrics.add_metric(name="Orders", unit=MetricUnit.Count, value=1)
         metrics.add_dimension(name="kind", value=str(order["kind"]))
@@ -184,6 +190,7 @@ def run_load(invocations: int, redis_client: Any, monkeypatch: pytest.MonkeyPatc
                 buffer = logger._buffer
                 assert buffer is not None
                 assert buffer.size <= BUFFER_BYTES
+                assert len(buffer) == 0  # emptied at the end of every invocation
                 assert len(persistence._cache) <= LOCAL_CACHE_ITEMS
                 info = schema_cache_info()
                 assert (info.size, info.misses, info.evictions) == (min(4, i + 1), min(4, i + 1), 0)
@@ -206,8 +213,11 @@ def run_load(invocations: int, redis_client: Any, monkeypatch: pytest.MonkeyPatc
     assert growth < GROWTH_LIMIT
     assert bodies == Counter(range(min(invocations, DISTINCT_ORDERS)))  # each body once under load
     assert sorted(ssm_calls) == ["GetParameter"] * PARAMETER_NAMES
-    # Three lines per invocation: two logger lines and one metrics document.
-    assert sink.lines == 3 * invocations
+    # Three lines per invocation (two logger lines, one metrics document), and for each flagged
+    # order its error line plus the one buffered debug line the error flushed.
+    flagged = invocations // FLAG_EVERY
+    assert sink.flushed_details == flagged
+    assert sink.lines == 3 * invocations + 2 * flagged
 
 
 def test_load_default(redis: Any, aws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
