@@ -282,3 +282,22 @@ def test_debug_event_output_masks_credentials(header: str, casing: Any, shape: s
     assert response["statusCode"] == 200
     assert "*****" in printed.getvalue()  # the event was printed, masked
     assert SECRET not in printed.getvalue()
+
+
+@SETTINGS
+@given(path=st.text(min_size=1, max_size=60), method=st.sampled_from(["GET", "POST", "DELETE", "PATCH"]))
+def test_unmatched_requests_do_not_echo_the_request(path: str, method: str) -> None:
+    target = "REST resolver 404/405 answers (fuzzed paths and methods)"
+    claim = "a fixed body: the request path is never echoed back"
+    LEDGER.case("secrets", target, claim)
+    app = APIGatewayRestResolver()
+
+    @app.get("/pay")
+    def pay() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    marker = f"/{SECRET}/{path}"
+    event = pay_event() | {"path": marker, "resource": marker, "httpMethod": method}
+    response = app.resolve(event, LocalLambdaContext())
+    assert response["statusCode"] in (404, 405)
+    assert SECRET not in json.dumps(response)
