@@ -139,7 +139,7 @@ SAMPLE_FLAGS = {
             }
         },
     },
-    "banner": {"default": {"color": "red"}, "rules": {}},
+    "banner": {"default": {"color": "red"}, "boolean_type": False, "rules": {}},
 }  # fmt: skip
 ACTIONS = [
     "EQUALS", "NOT_EQUALS", "KEY_GREATER_THAN_VALUE", "KEY_GREATER_THAN_OR_EQUAL_VALUE", "KEY_LESS_THAN_VALUE",
@@ -164,24 +164,40 @@ class MemoryStore(StoreProvider):
 
 
 def flag_documents() -> st.SearchStrategy[Any]:
-    condition = st.fixed_dictionaries(
-        {"action": st.sampled_from(ACTIONS), "key": st.sampled_from(["tier", "age", "CURRENT_TIME", "x"])},
-        optional={"value": free_json()},
+    """The sample, documents that mostly pass the schema (rules get evaluated), and hostile ones."""
+    plain = st.one_of(st.text(max_size=5), st.integers(-5, 30), st.lists(st.text(max_size=3), max_size=3))
+
+    def documents(
+        values: st.SearchStrategy[Any], when_match: st.SearchStrategy[Any], actions: list[str], least: int
+    ) -> st.SearchStrategy[Any]:
+        key = st.sampled_from(["tier", "age", "CURRENT_TIME", "x"])
+        condition = (
+            st.fixed_dictionaries({"action": st.sampled_from(actions), "key": key, "value": values})
+            if least
+            else st.fixed_dictionaries({"action": st.sampled_from(actions), "key": key}, optional={"value": values})
+        )
+        rule = st.fixed_dictionaries(
+            {"when_match": when_match, "conditions": st.lists(condition, min_size=least, max_size=3)}
+        )
+        feature = st.fixed_dictionaries(
+            {"default": when_match}, optional={"rules": st.dictionaries(st.text(max_size=5), rule, max_size=2)}
+        )
+        return st.dictionaries(st.sampled_from(["premium", "banner", "other"]), feature, max_size=3)
+
+    return st.one_of(
+        st.just(SAMPLE_FLAGS),
+        documents(plain, st.booleans(), ACTIONS[:17], 1),  # the comparison actions
+        documents(free_json(), free_json(), ACTIONS, 0),
+        event_like(SAMPLE_FLAGS),
     )
-    rule = st.fixed_dictionaries(
-        {"when_match": free_json(), "conditions": st.lists(condition, max_size=3)},
-    )
-    generated = st.dictionaries(
-        st.sampled_from(["premium", "banner", "other"]),
-        st.fixed_dictionaries(
-            {"default": free_json()}, optional={"rules": st.dictionaries(st.text(max_size=5), rule, max_size=2)}
-        ),
-        max_size=3,
-    )
-    return st.one_of(generated, event_like(SAMPLE_FLAGS))
 
 
-CONTEXTS = st.dictionaries(st.sampled_from(["tier", "age", "country", "groups", "email", "user_id", "x"]), free_json())
+CONTEXT_KEYS = st.sampled_from(["tier", "age", "country", "groups", "email", "user_id", "x"])
+CONTEXTS = st.one_of(
+    st.just({"tier": "gold", "age": 30, "country": "DE", "groups": ["beta"], "email": "a@b", "user_id": 3}),
+    st.dictionaries(CONTEXT_KEYS, st.one_of(st.text(max_size=5), st.integers(-5, 30))),
+    st.dictionaries(CONTEXT_KEYS, free_json()),
+)
 
 
 @SETTINGS
