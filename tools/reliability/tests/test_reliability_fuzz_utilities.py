@@ -212,10 +212,10 @@ def test_feature_flag_evaluation(document: Any, context: dict[str, Any], name: s
     except (SchemaValidationError, ConfigurationStoreError):
         return
     assert isinstance(enabled, list)
-    if value is True:
-        assert name in enabled
-    elif name in enabled:
-        assert value is True
+    if value is default:  # no such feature
+        assert name not in enabled
+    else:  # as upstream: a feature is enabled when its evaluated value is truthy
+        assert (name in enabled) == bool(value)
 
 
 # --- idempotency key extraction ----------------------------------------------------------------
