@@ -52,6 +52,7 @@ _EXPORTS = {
     "ServiceError": ".exceptions",
     "ServiceUnavailableError": ".exceptions",
     "UnauthorizedError": ".exceptions",
+    "ValidationConfigurationError": ".exceptions",
     "ValidationNotAvailableError": ".exceptions",
     "BaseMiddlewareHandler": ".middlewares.base",
     "BedrockAgentFunctionResolver": ".bedrock_agent_function",
@@ -89,6 +90,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ServiceError,
         ServiceUnavailableError,
         UnauthorizedError,
+        ValidationConfigurationError,
         ValidationNotAvailableError,
     )
     from powertools.event_handler.graphql_appsync.exceptions import InvalidAppSyncEventError, ResolverNotFoundError
