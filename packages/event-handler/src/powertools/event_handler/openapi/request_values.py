@@ -87,7 +87,10 @@ def _model_values(values: Mapping[str, Any], model: type[BaseModel], multi: Coll
 
 def body_values(event: Any) -> Any:
     """The parsed body: JSON, a form (values as lists) or multipart parts; a 422/415 when unreadable."""
-    content_type = (event.headers.get("content-type") or "").strip()
+    content_type = event.headers.get("content-type") or ""
+    if isinstance(content_type, list):  # VPC Lattice v2 sends every header as a list
+        content_type = content_type[0] if content_type else ""
+    content_type = content_type.strip()
     if not content_type or content_type.startswith(JSON):
         try:
             return event.json_body
