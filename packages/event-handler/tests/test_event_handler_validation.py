@@ -214,8 +214,10 @@ def test_form_and_multipart_bodies() -> None:
     assert body_of(app.resolve(form_event, None)) == {"name": "ann", "tags": ["a", "b"]}
 
     multipart = (
-        b'--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'
-        b'\x00\x01\xff\r\n--XyZ\r\nContent-Disposition: form-data; name="raw"; filename="r.txt"\r\n\r\nhello\r\n--XyZ--\r\n'
+        b'--XyZ\r\nContent-Disposition: form-data; name="doc"; filename="a.bin"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n\x00\x01\xff\r\n"
+        b'--XyZ\r\nContent-Disposition: form-data; name="raw"; filename="r.txt"\r\n\r\n'
+        b"hello\r\n--XyZ--\r\n"
     )
     upload_event = rest(
         "POST",
