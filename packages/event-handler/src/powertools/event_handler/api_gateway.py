@@ -25,6 +25,7 @@ from powertools.common.exceptions import InvalidEventError
 from powertools.event_handler import content_types
 from powertools.event_handler.cors import CORSConfig
 from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationConfigurationError
+from powertools.event_handler.openapi.api import OpenAPIMixin
 from powertools.event_handler.response import Response
 from powertools.event_handler.response_builder import ResponseBuilder
 from powertools.event_handler.route import Route, RouteOptions
@@ -267,7 +268,7 @@ def _header_bytes(headers: Any) -> int:
     return total
 
 
-class ApiGatewayResolver(BaseRouter):
+class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
     """Routes HTTP proxy events to functions and builds the integration's response.
 
     Parameters
@@ -309,6 +310,7 @@ class ApiGatewayResolver(BaseRouter):
         self._proxy_type = proxy_type or self._proxy_event_type
         self._event_class = _event_class(self._proxy_type)
         self._routes: RouteTable[Route] = RouteTable(trailing_slashes=self._trailing_slashes)
+        self._route_list: list[Route] = []  # registration order, for the OpenAPI document
         self._route_keys: set[str] = set()
         self._cors = cors
         self._cors_enabled = cors is not None
@@ -408,6 +410,7 @@ class ApiGatewayResolver(BaseRouter):
                 )
                 self._warn_duplicate(http_method, rule)
                 self._routes.add(http_method, rule, route)
+                self._route_list.append(route)
                 if cors_enabled:
                     self._cors_methods.add(http_method)
             return func

@@ -124,6 +124,7 @@ class Form(Body):  # type: ignore[misc]
     """A field of an ``application/x-www-form-urlencoded`` body."""
 
     def __init__(self, default: Any = ..., *, media_type: str = "application/x-www-form-urlencoded", **options: Any):
+        options.setdefault("embed", True)  # a form field is always one named field of the body
         super().__init__(default, media_type=media_type, **options)
 
 
