@@ -6,6 +6,7 @@ A mixin so the resolver core stays small; nothing here imports pydantic until a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -120,3 +121,61 @@ class OpenAPIMixin:
     def get_openapi_json_schema(self, **options: Any) -> str:
         """``get_openapi_schema(...)`` as JSON text (indented, unset fields left out), as API tools expect."""
         return self.get_openapi_schema(**options).model_dump_json(by_alias=True, exclude_none=True, indent=2)
+
+    def enable_swagger(
+        self,
+        *,
+        path: str = "/swagger",
+        title: str = _DEFAULT_TITLE,
+        version: str = _DEFAULT_VERSION,
+        openapi_version: str = _DEFAULT_OPENAPI_VERSION,
+        summary: str | None = None,
+        description: str | None = None,
+        tags: list[Any] | None = None,
+        servers: list[Any] | None = None,
+        terms_of_service: str | None = None,
+        contact: Any | None = None,
+        license_info: Any | None = None,
+        swagger_base_url: str | None = None,
+        middlewares: list[Callable[..., Any]] | None = None,
+        compress: bool = False,
+        security_schemes: dict[str, Any] | None = None,
+        security: list[dict[str, list[str]]] | None = None,
+        oauth2_config: Any | None = None,
+        persist_authorization: bool = False,
+        external_documentation: Any | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+    ) -> None:
+        """Serve Swagger UI at ``path`` (GET) and the OpenAPI document at ``<path>?format=json``.
+
+        Swagger UI's files load from a CDN unless ``swagger_base_url`` names another location
+        (``<base>/swagger-ui-bundle.min.js`` and ``<base>/swagger-ui.min.css``). Needs pydantic
+        (the ``validation`` extra) when the page is first requested, not before.
+        """
+        from powertools.event_handler.swagger.route import register_swagger
+
+        register_swagger(
+            self,
+            path=path,
+            middlewares=middlewares,
+            compress=compress,
+            swagger_base_url=swagger_base_url,
+            oauth2_config=oauth2_config,
+            persist_authorization=persist_authorization,
+            servers=servers,
+            schema_options={
+                "title": title,
+                "version": version,
+                "openapi_version": openapi_version,
+                "summary": summary,
+                "description": description,
+                "tags": tags,
+                "terms_of_service": terms_of_service,
+                "contact": contact,
+                "license_info": license_info,
+                "security_schemes": security_schemes,
+                "security": security,
+                "external_documentation": external_documentation,
+                "openapi_extensions": openapi_extensions,
+            },
+        )
