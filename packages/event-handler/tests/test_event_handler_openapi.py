@@ -129,7 +129,11 @@ def test_openapi_extension_keys_must_start_with_x() -> None:
 
 def test_route_security_needs_a_declared_scheme() -> None:
     app = APIGatewayRestResolver()
-    app.get("/private", security=[{"oauth": ["read"]}])(dict)
+
+    @app.get("/private", security=[{"oauth": ["read"]}])
+    def private() -> dict[str, str]:
+        return {}
+
     with pytest.raises(SchemaValidationError):
         app.get_openapi_schema()
 

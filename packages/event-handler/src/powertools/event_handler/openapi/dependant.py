@@ -80,7 +80,10 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
     dependant = Dependant(call, path, name)
     path_names = get_path_param_names(path)
     hints = _type_hints(call)
-    signature = inspect.signature(call)
+    try:
+        signature = inspect.signature(call)
+    except (TypeError, ValueError) as exc:  # builtins and some C callables have none
+        raise RouteSignatureError(f"cannot read the signature of route function {call!r}: {exc}") from exc
     for param_name, param in signature.parameters.items():
         if param.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
             continue
