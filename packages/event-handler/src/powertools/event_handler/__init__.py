@@ -55,6 +55,8 @@ _EXPORTS = {
     "ValidationConfigurationError": ".exceptions",
     "ValidationNotAvailableError": ".exceptions",
     "BaseMiddlewareHandler": ".middlewares.base",
+    "BedrockAgentResolver": ".bedrock_agent",
+    "BedrockResponse": ".bedrock_agent",
     "BedrockAgentFunctionResolver": ".bedrock_agent_function",
     "BedrockFunctionResponse": ".bedrock_agent_function",
     "NextMiddleware": ".middlewares.base",
@@ -75,6 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Router,
     )
     from powertools.event_handler.appsync import AppSyncResolver
+    from powertools.event_handler.bedrock_agent import BedrockAgentResolver, BedrockResponse
     from powertools.event_handler.bedrock_agent_function import BedrockAgentFunctionResolver, BedrockFunctionResponse
     from powertools.event_handler.cookies import Cookie, SameSite
     from powertools.event_handler.cors import CORSConfig

@@ -93,6 +93,10 @@ def _event_class(proxy_type: ProxyEventType) -> type[BaseProxyEvent]:
         from powertools.common.events.vpc_lattice import VPCLatticeEventV2
 
         return VPCLatticeEventV2
+    if proxy_type is ProxyEventType.BedrockAgentEvent:
+        from powertools.event_handler.bedrock_agent_event import BedrockAgentEvent
+
+        return BedrockAgentEvent
     if proxy_type is ProxyEventType.ALBEvent:
         from powertools.common.events.alb import ALBEvent
 

@@ -197,7 +197,7 @@ def _is_model(annotation: Any) -> bool:
 def unwrap_response_annotation(annotation: Any) -> Any:
     """``Response[T]`` -> T; ``tuple[T, int]`` -> T (a route may return ``(body, status)``)."""
     origin = get_origin(annotation)
-    if origin is Response:
+    if isinstance(origin, type) and issubclass(origin, Response):
         (inner,) = get_args(annotation)
         return unwrap_response_annotation(inner)
     if origin is tuple and len(get_args(annotation)) == 2:
@@ -206,7 +206,7 @@ def unwrap_response_annotation(annotation: Any) -> Any:
 
 
 def analyze_return(annotation: Any) -> ModelField | None:
-    if annotation is Response:  # a bare Response says nothing about the body
+    if isinstance(annotation, type) and issubclass(annotation, Response):  # a bare Response: body unknown
         return None
     type_annotation, marker = _split_annotated(unwrap_response_annotation(annotation), "return")
     info = FieldInfo() if marker is None else copy.copy(marker)
