@@ -262,3 +262,27 @@ def test_custom_request_validation_handler_matches_upstream() -> None:
         responses[flavour.name] = app.resolve(REQUESTS["body wrong types"], SimpleLambdaContext())
     assert responses["ours"] == responses["upstream"]
     assert responses["ours"]["statusCode"] == 400
+
+
+def test_lattice_v2_list_content_type_is_read_where_upstream_fails() -> None:
+    # Documented difference (README, "Differences from upstream"): VPC Lattice v2 sends every header
+    # as a list; upstream calls .strip() on the Content-Type list and raises AttributeError.
+    from powertools_testing.events import load_event
+
+    results: dict[str, Any] = {}
+    for flavour in FLAVOURS:
+        app = flavour.event_handler.VPCLatticeV2Resolver(enable_validation=True)
+
+        @app.post("/todos")
+        def create(todo: Todo) -> dict[str, str]:
+            return {"title": todo.title}
+
+        event = load_event("vpc_lattice_v2")
+        event["body"] = json.dumps({"title": "oat milk"})
+        try:
+            results[flavour.name] = app.resolve(event, SimpleLambdaContext())
+        except AttributeError as exc:
+            results[flavour.name] = exc
+    assert isinstance(results["upstream"], AttributeError)
+    assert results["ours"]["statusCode"] == 200
+    assert json.loads(results["ours"]["body"]) == {"title": "oat milk"}
