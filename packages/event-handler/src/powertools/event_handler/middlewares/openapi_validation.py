@@ -8,7 +8,6 @@ signature on its first call, once.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from powertools.event_handler.response import Response
 
 __all__ = ["OpenAPIRequestValidationMiddleware", "OpenAPIResponseValidationMiddleware", "OpenAPIValidationMiddleware"]
-
-logger = logging.getLogger("powertools.event_handler")
 
 
 def route_dependant(route: Any) -> Dependant:
@@ -149,7 +146,9 @@ class OpenAPIResponseValidationMiddleware(BaseMiddlewareHandler):
         value, errors = field.validate(content, ("response",))
         if errors:
             # The log names the failing fields, never the values (they may be personal data).
-            logger.error(
+            import logging  # on the failure path only: logging costs milliseconds of cold start
+
+            logging.getLogger("powertools.event_handler").error(
                 "Response of route %s %s failed validation at %s",
                 route.method,
                 route.path,
