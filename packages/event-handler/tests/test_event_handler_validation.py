@@ -299,3 +299,25 @@ def test_validation_app_imports_pydantic_only_when_serving() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+def test_without_pydantic_validation_and_openapi_say_which_extra_to_install() -> None:
+    # sys.modules["pydantic"] = None is how Python itself marks a module as unimportable.
+    code = (
+        "import sys\n"
+        "sys.modules['pydantic'] = None\n"
+        "from powertools.event_handler import APIGatewayRestResolver, ValidationNotAvailableError\n"
+        "app = APIGatewayRestResolver(enable_validation=True)\n"
+        "app.get('/x')(lambda: {})\n"
+        "for call in (lambda: app.resolve({'httpMethod': 'GET', 'path': '/x', 'headers': {}}, None),\n"
+        "             app.get_openapi_json_schema):\n"
+        "    try:\n"
+        "        call()\n"
+        "    except ValidationNotAvailableError as exc:\n"
+        "        print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == [
+        "enable_validation needs pydantic v2: install it with pip install 'powertools-event-handler[validation]'",
+        "get_openapi_schema needs pydantic v2: install it with pip install 'powertools-event-handler[validation]'",
+    ]

@@ -369,6 +369,9 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
         if not (self._enable_validation if enabled is None else enabled):
             return None
         if self._validation_middlewares is None:
+            from powertools.event_handler.openapi.requirements import require_pydantic
+
+            require_pydantic("enable_validation")
             from powertools.event_handler.middlewares.openapi_validation import (
                 OpenAPIRequestValidationMiddleware,
                 OpenAPIResponseValidationMiddleware,

@@ -75,12 +75,11 @@ class ServiceUnavailableError(ServiceError):
 
 
 class ValidationNotAvailableError(PowertoolsError, NotImplementedError):
-    """Kept for code written against 0.1-0.3, which raised it for ``enable_validation``; nothing raises it now."""
+    """Validation or OpenAPI was asked for, but pydantic v2 (the ``validation`` extra) is not installed."""
 
     def __init__(self, where: str) -> None:
         super().__init__(
-            f"{where}: enable_validation is not available yet in powertools-event-handler 0.1; "
-            "validate inside the route (e.g. with powertools.validation or powertools.parser) for now"
+            f"{where} needs pydantic v2: install it with pip install 'powertools-event-handler[validation]'"
         )
 
 

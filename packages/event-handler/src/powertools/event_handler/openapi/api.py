@@ -97,6 +97,9 @@ class OpenAPIMixin:
         openapi_extensions: dict[str, Any] | None = None,
     ) -> OpenAPI:
         """The OpenAPI document as an ``openapi.models.OpenAPI`` model; arguments override ``configure_openapi``."""
+        from powertools.event_handler.openapi.requirements import require_pydantic
+
+        require_pydantic("get_openapi_schema")
         from powertools.event_handler.openapi.document import build_document
 
         config = self.openapi_config
