@@ -286,3 +286,32 @@ def test_lattice_v2_list_content_type_is_read_where_upstream_fails() -> None:
     assert isinstance(results["upstream"], AttributeError)
     assert results["ours"]["statusCode"] == 200
     assert json.loads(results["ours"]["body"]) == {"title": "oat milk"}
+
+
+def test_unresolvable_type_hint_is_a_clear_error_where_upstream_guesses() -> None:
+    # Documented difference (README): ours names the function and the missing name; upstream keeps
+    # the unresolved string and treats the parameter as a required query value.
+    results: dict[str, Any] = {}
+    for flavour in FLAVOURS:
+        app = flavour.event_handler.APIGatewayRestResolver(enable_validation=True)
+
+        def broken(x: "NoSuchType") -> dict[str, Any]:  # type: ignore[name-defined]  # noqa: F821
+            return {}
+
+        app.get("/broken")(broken)
+        try:
+            results[flavour.name] = app.resolve(rest_event("GET", "/broken"), SimpleLambdaContext())
+        except TypeError as exc:
+            results[flavour.name] = exc
+    assert json.loads(results["upstream"]["body"])["detail"] == [{"loc": ["query", "x"], "type": "missing"}]
+    assert "cannot resolve the type hints of route function" in str(results["ours"])
+    assert "NoSuchType" in str(results["ours"])
+
+
+def test_validation_options_without_validation_raise_the_same_value_error() -> None:
+    messages = {}
+    for flavour in FLAVOURS:
+        with pytest.raises(ValueError) as caught:
+            flavour.event_handler.APIGatewayRestResolver(response_validation_error_http_code=500)
+        messages[flavour.name] = str(caught.value)
+    assert messages["ours"] == messages["upstream"]
