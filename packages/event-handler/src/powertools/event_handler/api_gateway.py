@@ -207,7 +207,7 @@ class BaseRouter(ABC):
 
 
 def _status_code(code: int | None) -> int | None:
-    """An HTTP status code given as an int or ``HTTPStatus``; a ConfigurationError for anything else."""
+    """An HTTP status code given as an int or ``HTTPStatus``; ValidationConfigurationError for anything else."""
     if code is None:
         return None
     if isinstance(code, int) and 100 <= int(code) <= 599:
