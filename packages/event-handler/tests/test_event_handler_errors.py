@@ -21,7 +21,6 @@ from powertools.event_handler import (
     Response,
     ServiceError,
     UnauthorizedError,
-    ValidationNotAvailableError,
     content_types,
 )
 
@@ -262,11 +261,13 @@ def test_a_header_repeated_in_multi_value_headers_counts_toward_the_bound() -> N
     assert app.resolve(event, None)["statusCode"] == 200
 
 
-def test_enable_validation_is_refused_clearly() -> None:
-    with pytest.raises(ValidationNotAvailableError, match="enable_validation is not available yet"):
-        APIGatewayRestResolver(enable_validation=True)
-    with pytest.raises(NotImplementedError):
-        APIGatewayRestResolver().get("/x", enable_validation=True)
+def test_response_validation_codes_need_validation_enabled() -> None:
+    with pytest.raises(ValueError, match="'response_validation_error_http_code' cannot be set when enable_validation"):
+        APIGatewayRestResolver(response_validation_error_http_code=500)
+    with pytest.raises(ValueError, match="'custom_response_validation_http_code' cannot be set for route"):
+        APIGatewayRestResolver().get("/x", custom_response_validation_http_code=500)
+    with pytest.raises(ValueError, match="'999' must be an integer representing an HTTP status code"):
+        APIGatewayRestResolver(enable_validation=True, response_validation_error_http_code=999)
 
 
 def test_deeply_nested_json_body_is_a_400_not_a_crash() -> None:

@@ -12,3 +12,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_readme_example_output_is_real() -> None:
     printed, shown = run_readme_example(README, section="Example")
     assert printed == shown
+
+
+def test_readme_validation_example_output_is_real() -> None:
+    printed, shown = run_readme_example(README, section="Data validation")
+    assert printed == shown

@@ -153,6 +153,77 @@ def bare_appsync_batch() -> Call:
     return lambda: resolve(event)
 
 
+def _order_event() -> dict[str, Any]:
+    event = _rest_event("/orders")
+    event["httpMethod"] = "POST"
+    event["body"] = json.dumps({"item": "coffee", "quantity": 2, "note": "oat milk"})
+    event["queryStringParameters"] = {"limit": "10", "verbose": "true"}
+    event["multiValueQueryStringParameters"] = {"limit": ["10"], "verbose": ["true"]}
+    event["headers"] = {**(event.get("headers") or {}), "Content-Type": "application/json"}
+    event["multiValueHeaders"] = {name: [value] for name, value in event["headers"].items()}
+    return event
+
+
+def build_validation(api: Api) -> Call:
+    # Imported here: workload modules load in every interpreter, pydantic is the library's concern.
+    from typing import Annotated
+
+    from pydantic import BaseModel, Field
+
+    query = api.module("event_handler.openapi.params").Query
+
+    class Order(BaseModel):
+        item: str = Field(min_length=1)
+        quantity: int = Field(gt=0)
+        note: str | None = None
+
+    app = api.get("event_handler", "APIGatewayRestResolver")(enable_validation=True)
+
+    def create(order: Any, limit: int = 20, verbose: bool = False) -> dict[str, Any]:
+        return {"item": order.item, "quantity": order.quantity, "limit": limit, "verbose": verbose}
+
+    # Real objects, not the strings `from __future__ import annotations` leaves: Order is a local.
+    create.__annotations__ = {
+        "order": Order,
+        "limit": Annotated[int, query(le=100)],
+        "verbose": bool,
+        "return": dict[str, Any],
+    }
+    app.post("/orders")(create)
+
+    event = _order_event()
+    return lambda: app.resolve(event, CONTEXT)
+
+
+def bare_validation() -> Call:
+    # Hand-checked JSON body and query values, as a function without any validation library would do.
+    event = _order_event()
+
+    def resolve(event: dict[str, Any]) -> dict[str, Any]:
+        body = json.loads(event["body"])
+        query = event["queryStringParameters"] or {}
+        errors = []
+        if not isinstance(body.get("item"), str) or not body["item"]:
+            errors.append({"loc": ["body", "item"], "type": "string_type"})
+        if not isinstance(body.get("quantity"), int) or body["quantity"] <= 0:
+            errors.append({"loc": ["body", "quantity"], "type": "greater_than"})
+        limit = int(query.get("limit", "20"))
+        verbose = query.get("verbose", "false").lower() in ("true", "1", "yes", "on")
+        if errors:
+            status, payload = 422, {"statusCode": 422, "detail": errors}
+        else:
+            status = 200
+            payload = {"item": body["item"], "quantity": body["quantity"], "limit": limit, "verbose": verbose}
+        return {
+            "statusCode": status,
+            "body": json.dumps(payload, separators=(",", ":")),
+            "isBase64Encoded": False,
+            "multiValueHeaders": {"Content-Type": ["application/json"]},
+        }
+
+    return lambda: resolve(event)
+
+
 WORKLOADS = [
     _rest_workload(
         "event_handler.route 5",
@@ -181,6 +252,15 @@ WORKLOADS = [
         "/missing/42",
         "APIGatewayRestResolver with 50 routes, a path none matches (404)",
         None,
+    ),
+    Workload(
+        name="event_handler.validation_post",
+        utility="event_handler",
+        description="APIGatewayRestResolver(enable_validation=True): POST with a body model and two typed query values",
+        build=build_validation,
+        bare=bare_validation,
+        fingerprint=_http_fingerprint,
+        target=Target(0.7),
     ),
     Workload(
         name="event_handler.appsync",

@@ -52,8 +52,11 @@ _EXPORTS = {
     "ServiceError": ".exceptions",
     "ServiceUnavailableError": ".exceptions",
     "UnauthorizedError": ".exceptions",
+    "ValidationConfigurationError": ".exceptions",
     "ValidationNotAvailableError": ".exceptions",
     "BaseMiddlewareHandler": ".middlewares.base",
+    "BedrockAgentResolver": ".bedrock_agent",
+    "BedrockResponse": ".bedrock_agent",
     "BedrockAgentFunctionResolver": ".bedrock_agent_function",
     "BedrockFunctionResponse": ".bedrock_agent_function",
     "NextMiddleware": ".middlewares.base",
@@ -74,6 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Router,
     )
     from powertools.event_handler.appsync import AppSyncResolver
+    from powertools.event_handler.bedrock_agent import BedrockAgentResolver, BedrockResponse
     from powertools.event_handler.bedrock_agent_function import BedrockAgentFunctionResolver, BedrockFunctionResponse
     from powertools.event_handler.cookies import Cookie, SameSite
     from powertools.event_handler.cors import CORSConfig
@@ -89,6 +93,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ServiceError,
         ServiceUnavailableError,
         UnauthorizedError,
+        ValidationConfigurationError,
         ValidationNotAvailableError,
     )
     from powertools.event_handler.graphql_appsync.exceptions import InvalidAppSyncEventError, ResolverNotFoundError

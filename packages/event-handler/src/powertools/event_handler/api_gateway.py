@@ -24,7 +24,8 @@ from powertools.common.events.proxy import BaseProxyEvent
 from powertools.common.exceptions import InvalidEventError
 from powertools.event_handler import content_types
 from powertools.event_handler.cors import CORSConfig
-from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationNotAvailableError
+from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationConfigurationError
+from powertools.event_handler.openapi.api import OpenAPIMixin
 from powertools.event_handler.response import Response
 from powertools.event_handler.response_builder import ResponseBuilder
 from powertools.event_handler.route import Route, RouteOptions
@@ -92,6 +93,10 @@ def _event_class(proxy_type: ProxyEventType) -> type[BaseProxyEvent]:
         from powertools.common.events.vpc_lattice import VPCLatticeEventV2
 
         return VPCLatticeEventV2
+    if proxy_type is ProxyEventType.BedrockAgentEvent:
+        from powertools.event_handler.bedrock_agent_event import BedrockAgentEvent
+
+        return BedrockAgentEvent
     if proxy_type is ProxyEventType.ALBEvent:
         from powertools.common.events.alb import ALBEvent
 
@@ -139,8 +144,6 @@ class BaseRouter(ABC):
         """
         if not isinstance(rule, str):
             raise TypeError(f"route rule must be a str, got {type(rule).__name__}")
-        if enable_validation or custom_response_validation_http_code is not None:
-            raise ValidationNotAvailableError(f"route {rule!r}")
         openapi: dict[str, Any] = {
             key: value
             for key, value in (
@@ -152,6 +155,8 @@ class BaseRouter(ABC):
                 ("operation_id", operation_id),
                 ("security", security),
                 ("openapi_extensions", openapi_extensions),
+                ("enable_validation", enable_validation),
+                ("custom_response_validation_http_code", _status_code(custom_response_validation_http_code)),
             )
             if value is not None
         }
@@ -199,6 +204,15 @@ class BaseRouter(ABC):
 
     def clear_context(self) -> None:
         self.context.clear()
+
+
+def _status_code(code: int | None) -> int | None:
+    """An HTTP status code given as an int or ``HTTPStatus``; ValidationConfigurationError for anything else."""
+    if code is None:
+        return None
+    if isinstance(code, int) and 100 <= int(code) <= 599:
+        return int(code)
+    raise ValidationConfigurationError(f"'{code}' must be an integer representing an HTTP status code.")
 
 
 def _debug_enabled(debug: bool | None) -> bool:
@@ -258,7 +272,7 @@ def _header_bytes(headers: Any) -> int:
     return total
 
 
-class ApiGatewayResolver(BaseRouter):
+class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
     """Routes HTTP proxy events to functions and builds the integration's response.
 
     Parameters
@@ -269,7 +283,10 @@ class ApiGatewayResolver(BaseRouter):
         POWERTOOLS_EVENT_HANDLER_DEBUG or POWERTOOLS_DEV. Never enable in production.
     serializer: turns JSON bodies into text; compact ``json.dumps`` with powertools' Encoder by default
     strip_prefixes: path prefixes (strings or compiled regexes) removed before routing
-    enable_validation: OpenAPI validation; not available in this release (raises)
+    enable_validation: validate requests and responses against each route's type hints (needs the
+        ``validation`` extra, pydantic v2); failures answer 422 with the errors' locations
+    response_validation_error_http_code: status for a return value that fails validation
+        (``ResponseValidationError``); without it such failures answer 422 like upstream
     json_body_deserializer: parses ``current_event.json_body``; ``json.loads`` by default
     """
 
@@ -287,11 +304,17 @@ class ApiGatewayResolver(BaseRouter):
         response_validation_error_http_code: int | None = None,
         json_body_deserializer: Callable[[str], Any] | None = None,
     ) -> None:
-        if enable_validation or response_validation_error_http_code is not None:
-            raise ValidationNotAvailableError(type(self).__name__)
+        if response_validation_error_http_code is not None and not enable_validation:
+            raise ValidationConfigurationError(
+                "'response_validation_error_http_code' cannot be set when enable_validation is False."
+            )
+        self._enable_validation = enable_validation
+        self._response_validation_error_http_code = _status_code(response_validation_error_http_code)
+        self._validation_middlewares: tuple[Middleware, Middleware] | None = None
         self._proxy_type = proxy_type or self._proxy_event_type
         self._event_class = _event_class(self._proxy_type)
         self._routes: RouteTable[Route] = RouteTable(trailing_slashes=self._trailing_slashes)
+        self._route_list: list[Route] = []  # registration order, for the OpenAPI document
         self._route_keys: set[str] = set()
         self._cors = cors
         self._cors_enabled = cors is not None
@@ -306,6 +329,7 @@ class ApiGatewayResolver(BaseRouter):
         self.processed_stack_frames: list[str] = []
         self._current_event: BaseProxyEvent | None = None
         self._lambda_context: LambdaContext | None = None
+        self._custom_serializer = serializer
         self._serializer: Callable[[Any], str] = serializer or compact_json_serializer()
 
     # --- request state ----------------------------------------------------------------------
@@ -335,6 +359,33 @@ class ApiGatewayResolver(BaseRouter):
         super().use(middlewares)
         self._middleware_generation += 1  # routes rebuild their chains on next call
 
+    def _validation_frames(self, route: Route) -> tuple[Middleware, Middleware] | None:
+        """The (request, response) validation middlewares for ``route``, or None when it isn't validated.
+
+        The one place the core reaches validation: the middleware module (and pydantic) loads here,
+        on a validated route's first call.
+        """
+        enabled = route.openapi.get("enable_validation")
+        if not (self._enable_validation if enabled is None else enabled):
+            return None
+        if self._validation_middlewares is None:
+            from powertools.event_handler.openapi.requirements import require_pydantic
+
+            require_pydantic("enable_validation")
+            from powertools.event_handler.middlewares.openapi_validation import (
+                OpenAPIRequestValidationMiddleware,
+                OpenAPIResponseValidationMiddleware,
+            )
+
+            self._validation_middlewares = (
+                OpenAPIRequestValidationMiddleware(),
+                OpenAPIResponseValidationMiddleware(
+                    validation_serializer=self._custom_serializer,
+                    has_response_validation_error=self._response_validation_error_http_code is not None,
+                ),
+            )
+        return self._validation_middlewares
+
     def _push_processed_stack_frame(self, frame: str) -> None:
         self.processed_stack_frames.append(frame)
 
@@ -343,6 +394,12 @@ class ApiGatewayResolver(BaseRouter):
     def _register_route(
         self, rule: str, methods: tuple[str, ...], options: RouteOptions
     ) -> Callable[[AnyCallableT], AnyCallableT]:
+        if options.openapi.get("custom_response_validation_http_code") is not None and not self._enable_validation:
+            raise ValidationConfigurationError(
+                "'custom_response_validation_http_code' cannot be set for route when enable_validation is False "
+                "on resolver."
+            )
+
         def register(func: AnyCallableT) -> AnyCallableT:
             cors_enabled = self._cors_enabled if options.cors is None else options.cors
             for item in methods:
@@ -360,6 +417,7 @@ class ApiGatewayResolver(BaseRouter):
                 )
                 self._warn_duplicate(http_method, rule)
                 self._routes.add(http_method, rule, route)
+                self._route_list.append(route)
                 if cors_enabled:
                     self._cors_methods.add(http_method)
             return func
@@ -573,6 +631,9 @@ class ApiGatewayResolver(BaseRouter):
             except Exception as raised_by_handler:
                 _name_route(raised_by_handler, route, "in its exception handler")
                 raise
+        to_http_response = getattr(exc, "_to_http_response", None)  # the OpenAPI validation errors
+        if to_http_response is not None:
+            return ResponseBuilder(to_http_response(self, route), self._serializer, route)
         if isinstance(exc, ServiceError):
             body = {"statusCode": exc.status_code, "message": exc.msg}
             return ResponseBuilder(

@@ -20,6 +20,7 @@ __all__ = [
     "ServiceError",
     "ServiceUnavailableError",
     "UnauthorizedError",
+    "ValidationConfigurationError",
     "ValidationNotAvailableError",
 ]
 
@@ -74,10 +75,16 @@ class ServiceUnavailableError(ServiceError):
 
 
 class ValidationNotAvailableError(PowertoolsError, NotImplementedError):
-    """``enable_validation`` (OpenAPI request/response validation) is not available in this release yet."""
+    """Validation or OpenAPI was asked for, but pydantic v2 (the ``validation`` extra) is not installed."""
 
     def __init__(self, where: str) -> None:
         super().__init__(
-            f"{where}: enable_validation is not available yet in powertools-event-handler 0.1; "
-            "validate inside the route (e.g. with powertools.validation or powertools.parser) for now"
+            f"{where} needs pydantic v2: install it with pip install 'powertools-event-handler[validation]'"
         )
+
+
+class ValidationConfigurationError(PowertoolsError, ValueError):
+    """A validation option set without ``enable_validation``, or a status code that isn't one.
+
+    A ``ValueError``, which is what upstream raises in these cases.
+    """

@@ -70,6 +70,7 @@ class Route:
         self.adjusts_response = bool(cors or compress or cache_control)
         self._stack: Callable[[Any], Any] | None = None
         self._stack_generation = -1
+        self._dependant: Any = None  # the analysed signature, built by validation or OpenAPI on first use
 
     def __repr__(self) -> str:
         return f"Route({self.method} {self.path} -> {getattr(self.func, '__name__', self.func)!r})"
@@ -80,15 +81,25 @@ class Route:
         """Run the route through its middleware chain (built once, rebuilt after ``app.use``)."""
         generation = app._middleware_generation
         if self._stack is None or self._stack_generation != generation:
-            self._stack = self._build_stack(router_middlewares)
+            self._stack = self._build_stack(router_middlewares, app._validation_frames(self))
             self._stack_generation = generation
         app.context["_route_args"] = route_arguments
         return self._stack(app)
 
-    def _build_stack(self, router_middlewares: list[Middleware]) -> Callable[[Any], Any]:
-        # Global middlewares run first, then the route's own, then the function itself.
+    def _chain(
+        self, router_middlewares: list[Middleware], validation: tuple[Middleware, Middleware] | None
+    ) -> list[Middleware]:
+        # Request validation first (middlewares see validated arguments), then global middlewares,
+        # the route's own, and response validation right around the function itself.
+        if validation is None:
+            return [*router_middlewares, *self.middlewares]
+        return [validation[0], *router_middlewares, *self.middlewares, validation[1]]
+
+    def _build_stack(
+        self, router_middlewares: list[Middleware], validation: tuple[Middleware, Middleware] | None = None
+    ) -> Callable[[Any], Any]:
         stack: Callable[[Any], Any] = _CallRoute(self.func)
-        for middleware in reversed([*router_middlewares, *self.middlewares]):
+        for middleware in reversed(self._chain(router_middlewares, validation)):
             stack = MiddlewareFrame(middleware, stack)
         return stack
 
@@ -98,7 +109,7 @@ class Route:
         """Async twin of ``__call__``: async middlewares are awaited, sync ones run in a worker thread."""
         app.append_context(_route_args=route_arguments)
         stack: Callable[[Any], Any] = _CallRouteAsync(self.func)
-        for middleware in reversed([*router_middlewares, *self.middlewares]):
+        for middleware in reversed(self._chain(router_middlewares, app._validation_frames(self))):
             stack = AsyncMiddlewareFrame(middleware, stack)
         return await stack(app)
 
