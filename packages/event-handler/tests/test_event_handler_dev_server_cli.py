@@ -103,14 +103,14 @@ def test_reload_restarts_on_change(tmp_path: Path) -> None:
     app_file.write_text(APP.format(word="hello"))
     with serve(tmp_path, "tests_app:app", "--port", "0", "--reload") as child:
         url = child.url() + "/greet/ana"
-        assert _get(url) == (200, b'{"greeting":"hello ana","stage":"dev"}')
+        assert _get(url) == (200, b'{"greeting":"hello ana","stage":"$default"}')
         app_file.write_text(APP.format(word="bye"))
         stamp = time.time() + 2  # a distinct mtime even on coarse-grained file systems
         os.utime(app_file, (stamp, stamp))
         deadline = time.monotonic() + 20
-        while (result := _get(url))[1] != b'{"greeting":"bye ana","stage":"dev"}' and time.monotonic() < deadline:
+        while (result := _get(url))[1] != b'{"greeting":"bye ana","stage":"$default"}' and time.monotonic() < deadline:
             time.sleep(0.1)
-    assert result == (200, b'{"greeting":"bye ana","stage":"dev"}')
+    assert result == (200, b'{"greeting":"bye ana","stage":"$default"}')
     assert "change detected in tests_app.py: restarting" in child.log()
 
 

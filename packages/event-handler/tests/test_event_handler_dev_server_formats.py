@@ -106,7 +106,7 @@ def _rest(event: dict[str, Any]) -> None:
     assert event["headers"]["Cookie"] == "a=1; b=2"
     context = event["requestContext"]
     assert context["stage"] == "beta"
-    assert context["path"] == "/beta/items/42"
+    assert context["path"] == "/items/42"  # no stage segment in the dev server URL
     assert context["identity"] == {"sourceIp": "127.0.0.1", "userAgent": "dev-server-test"}
     assert isinstance(context["requestTimeEpoch"], int)
     assert event["body"] is None
@@ -198,3 +198,37 @@ def test_text_body_stays_text(fmt: str) -> None:
     event = seen[0]["event"]
     assert event["isBase64Encoded"] is False
     assert event["body"] == payload.decode()
+
+
+@pytest.mark.parametrize(("fmt", "stage"), [("rest", "dev"), ("http", "$default"), ("function-url", "$default")])
+def test_default_stage_per_integration(fmt: str, stage: str) -> None:
+    app, seen = _app(fmt)
+    with running_server(app.resolve, ServerOptions(format_name=fmt)) as server:
+        _get(server.server_address, "/items/1").read()
+    assert seen[0]["event"]["requestContext"]["stage"] == stage
+
+
+def test_async_handler_is_awaited() -> None:
+    app = APIGatewayHttpResolver()
+
+    @app.get("/async/<name>")
+    async def greet(name: str) -> dict:
+        return {"hello": name}
+
+    async def handler(event: dict, context: Any) -> dict:
+        return await app.resolve_async(event, context)
+
+    with running_server(handler, ServerOptions(format_name="http")) as server:
+        response = _get(server.server_address, "/async/ana")
+        assert response.status == 200
+        assert json.loads(response.read()) == {"hello": "ana"}
+
+
+def test_host_header_forms_reach_the_event() -> None:
+    app, seen = _app("rest")
+    with running_server(app.resolve) as server:
+        for host in ("api.example.com:3000", "[::1]:3000", "plain.example.com"):
+            conn = http.client.HTTPConnection(*server.server_address, timeout=10)
+            conn.request("GET", "/items/1", headers={"Host": host})
+            conn.getresponse().read()
+    assert [s["event"]["requestContext"]["domainName"] for s in seen] == ["api.example.com", "::1", "plain.example.com"]

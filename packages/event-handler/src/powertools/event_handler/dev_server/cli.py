@@ -49,7 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the integration's event format (default: the resolver's own, or rest for a plain handler)",
     )
-    serve.add_argument("--stage", default="dev", help="the API Gateway REST/HTTP API stage name (default dev)")
+    serve.add_argument(
+        "--stage",
+        default=None,
+        help="the API Gateway stage in the request context (default: dev for rest, $default for http)",
+    )
     serve.add_argument(
         "--timeout",
         type=_positive_float,
@@ -64,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _child_args(args: argparse.Namespace) -> list[str]:
     """The options a --reload child needs (everything but --reload/--host/--port: it inherits the socket)."""
-    child = [args.target, "--stage", args.stage, "--timeout", repr(args.timeout), "--app-dir", args.app_dir]
+    child = [args.target, "--timeout", repr(args.timeout), "--app-dir", args.app_dir]
+    if args.stage:
+        child += ["--stage", args.stage]
     if args.format:
         child += ["--format", args.format]
     return child

@@ -15,6 +15,9 @@ from powertools.event_handler.dev_server.request import HttpRequest
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 API_ID = "devserver"
+# REST APIs always deploy to a named stage; HTTP APIs usually use the auto-deployed $default one.
+DEFAULT_REST_STAGE = "dev"
+DEFAULT_HTTP_STAGE = "$default"
 
 
 def _grouped(pairs: Iterable[tuple[str, str]], *, lower: bool = False) -> dict[str, list[str]]:
@@ -36,8 +39,13 @@ def _clf_time(epoch_ms: int) -> str:
     return time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(epoch_ms / 1000))
 
 
-def rest_event(request: HttpRequest, stage: str) -> dict[str, Any]:
-    """API Gateway REST API (payload 1.0), as a ``{proxy+}`` resource on ``stage``."""
+def rest_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
+    """API Gateway REST API (payload 1.0), as a ``{proxy+}`` resource on ``stage``.
+
+    The URL has no stage segment here, so ``requestContext.path`` is the path itself, as
+    behind a custom domain (code that prefixes links with ``/<stage>`` then adds nothing).
+    """
+    stage = stage or DEFAULT_REST_STAGE
     headers = _grouped(request.headers)
     query = _grouped(request.query_pairs())
     body, is_b64 = request.body_for_event()
@@ -61,7 +69,7 @@ def rest_event(request: HttpRequest, stage: str) -> dict[str, Any]:
             "extendedRequestId": request.request_id,
             "httpMethod": request.method,
             "identity": {"sourceIp": request.source_ip, "userAgent": user_agent},
-            "path": f"/{stage}{path}",
+            "path": path,
             "protocol": "HTTP/1.1",
             "requestId": request.request_id,
             "requestTime": _clf_time(request.time_epoch_ms),
@@ -116,17 +124,17 @@ def _v2_event(request: HttpRequest, *, stage: str, domain: str) -> dict[str, Any
     return event
 
 
-def http_event(request: HttpRequest, stage: str) -> dict[str, Any]:
+def http_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
     """API Gateway HTTP API (payload 2.0) through its ``$default`` route."""
-    return _v2_event(request, stage=stage, domain=request.host)
+    return _v2_event(request, stage=stage or DEFAULT_HTTP_STAGE, domain=request.host)
 
 
-def function_url_event(request: HttpRequest, stage: str) -> dict[str, Any]:
+def function_url_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
     """Lambda Function URL: payload 2.0, always the ``$default`` stage."""
     return _v2_event(request, stage="$default", domain=request.host)
 
 
-def alb_event(request: HttpRequest, stage: str) -> dict[str, Any]:
+def alb_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
     """ALB target group with multi-value headers on; ALB passes query values still encoded."""
     query: dict[str, list[str]] = {}
     for part in request.raw_query.split("&") if request.raw_query else []:
@@ -155,7 +163,7 @@ def _lattice_arns() -> dict[str, str]:
     }
 
 
-def lattice_event(request: HttpRequest, stage: str) -> dict[str, Any]:
+def lattice_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
     """VPC Lattice payload 2.0: every header and query value is a list."""
     body, is_b64 = request.body_for_event()
     return {
@@ -175,7 +183,7 @@ def lattice_event(request: HttpRequest, stage: str) -> dict[str, Any]:
     }
 
 
-def lattice_v1_event(request: HttpRequest, stage: str) -> dict[str, Any]:
+def lattice_v1_event(request: HttpRequest, stage: str | None) -> dict[str, Any]:
     """VPC Lattice payload 1.0: snake_case keys, the raw path with its query, comma-joined headers."""
     body, is_b64 = request.body_for_event()
     return {
@@ -188,7 +196,7 @@ def lattice_v1_event(request: HttpRequest, stage: str) -> dict[str, Any]:
     }
 
 
-EventBuilder = Callable[[HttpRequest, str], dict[str, Any]]
+EventBuilder = Callable[[HttpRequest, str | None], dict[str, Any]]
 
 BUILDERS: dict[str, EventBuilder] = {
     "rest": rest_event,

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import sys
 import threading
 import traceback
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
 from powertools.common.typing import LocalLambdaContext
 from powertools.event_handler.dev_server.loader import Handler
+
+
+async def _awaited(awaitable: Awaitable[Any]) -> Any:
+    return await awaitable
 
 
 @dataclass
@@ -46,7 +53,10 @@ class Invoker:
 
         def run() -> None:
             try:
-                outcome.result = self.handler(event, context)
+                result = self.handler(event, context)
+                if inspect.isawaitable(result):  # an async def handler, or resolve_async
+                    result = asyncio.run(_awaited(result))
+                outcome.result = result
             except BaseException as exc:  # reported to the caller, printed below
                 outcome.error = exc
                 print(f"handler raised (request {context.aws_request_id}):", file=sys.stderr)

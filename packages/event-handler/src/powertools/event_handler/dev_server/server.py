@@ -32,7 +32,7 @@ DEFAULT_TIMEOUT = 30.0
 @dataclass(frozen=True)
 class ServerOptions:
     format_name: str = "rest"
-    stage: str = "dev"
+    stage: str | None = None  # None: "dev" for REST APIs, "$default" for HTTP APIs
     timeout: float = DEFAULT_TIMEOUT
     max_body_bytes: int = MAX_BODY_BYTES
     function_name: str = "local-dev-server"
@@ -89,6 +89,15 @@ class DevServer(ThreadingHTTPServer):
             return text_response(502, "Bad Gateway: malformed Lambda proxy response (details in the server log)")
 
 
+def _host_name(host_header: str | None) -> str:
+    """``example.com:3000`` -> ``example.com``; ``[::1]:3000`` -> ``::1``."""
+    if not host_header:
+        return "localhost"
+    if host_header.startswith("["):
+        return host_header[1:].split("]", 1)[0] or "localhost"
+    return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
+
+
 def log(message: str) -> None:
     print(f"[dev-server] {message}", file=sys.stderr, flush=True)
 
@@ -97,6 +106,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     server: DevServer
     protocol_version = "HTTP/1.1"
     server_version = "powertools-dev-server"
+    timeout = 60  # seconds a connection may sit idle or half-sent before its thread gives up
 
     def _dispatch(self) -> None:
         started = time.perf_counter()
@@ -111,7 +121,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             headers=list(self.headers.items()),
             body=body,
             source_ip=self.client_address[0],
-            host=(self.headers.get("host") or "localhost").split(":")[0],
+            host=_host_name(self.headers.get("host")),
         )
         response = self.server.handle_request_object(request)
         self._write(response)
