@@ -114,6 +114,29 @@ def test_reload_restarts_on_change(tmp_path: Path) -> None:
     assert "change detected in tests_app.py: restarting" in child.log()
 
 
+def _touch_later(path: Path, text: str, seconds: int) -> None:
+    path.write_text(text)
+    stamp = time.time() + seconds  # a distinct mtime even on coarse-grained file systems
+    os.utime(path, (stamp, stamp))
+
+
+def test_reload_survives_a_broken_edit(tmp_path: Path) -> None:
+    app_file = tmp_path / "tests_app.py"
+    app_file.write_text(APP.format(word="hello"))
+    with serve(tmp_path, "tests_app:app", "--port", "0", "--reload") as child:
+        url = child.url() + "/greet/ana"
+        assert _get(url)[0] == 200
+        _touch_later(app_file, "def broken(:\n", 2)
+        deadline = time.monotonic() + 20
+        while "waiting for a change to restart" not in child.log() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        _touch_later(app_file, APP.format(word="fixed"), 4)
+        result = _get(url)  # queued in the listening socket until the fixed app serves it
+    assert "SyntaxError" in child.log()
+    assert "server exited with code 1; waiting for a change to restart" in child.log()
+    assert result == (200, b'{"greeting":"fixed ana","stage":"$default"}')
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

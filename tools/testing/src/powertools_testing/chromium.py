@@ -145,8 +145,15 @@ class CDPSession:
         try:
             self._session_id = None
             self.send("Browser.close", timeout=5)
-        except CDPError:
-            pass
+        except (CDPError, OSError):
+            pass  # the browser already went away
+        finally:
+            self._out.close()
+
+    def detach(self) -> None:
+        """Close the reading end once the browser exited (the reader thread saw EOF)."""
+        self._reader.join(timeout=5)
+        self._in.close()
 
 
 def _high_pipe() -> tuple[int, int]:
@@ -224,3 +231,4 @@ class Chromium:
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+                session.detach()
