@@ -172,6 +172,14 @@ def test_unknown_format_and_bad_timeout_are_rejected() -> None:
         ServerOptions(timeout=0)
 
 
+def test_missing_import_inside_the_app_shows_the_apps_own_error(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The app exists; what it imports does not. The user needs that name, not "cannot import the app".
+    (tmp_path / "devserver_app_imports.py").write_text("import devserver_app\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModuleNotFoundError, match="No module named 'devserver_app'"):
+        load_handler("devserver_app_imports:app")
+
+
 def test_resolver_target_brings_its_own_format(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "devserver_fmt_app.py").write_text(
         "from powertools.event_handler import ALBResolver\n"

@@ -81,6 +81,8 @@ def _run(args: argparse.Namespace) -> int:
     from powertools.event_handler.dev_server.server import ServerOptions, create_server, log
 
     ensure_on_path(args.app_dir)
+    if args.fd is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        log(f"warning: listening on {args.host}: other machines can reach this development server")
     if args.reload:
         from powertools.event_handler.dev_server.reload import supervise
 

@@ -65,7 +65,7 @@ def load_handler(target: str) -> tuple[Handler, str | None]:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        if exc.name is not None and module_name.startswith(exc.name):
+        if exc.name == module_name or module_name.startswith(f"{exc.name}."):
             raise DevServerError(f"cannot import module {module_name!r}: {exc}") from exc
         raise  # the app itself imports something missing: show the user's traceback
     obj: Any = module
