@@ -112,6 +112,29 @@ def test_reload_restarts_on_change(tmp_path: Path) -> None:
             time.sleep(0.1)
     assert result == (200, b'{"greeting":"bye ana","stage":"$default"}')
     assert "change detected in tests_app.py: restarting" in child.log()
+    # Stopping the supervisor (SIGTERM) stops the server child too: the port no longer answers.
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(url, timeout=5)
+
+
+def test_reload_child_exits_when_the_supervisor_is_killed(tmp_path: Path) -> None:
+    (tmp_path / "tests_app.py").write_text(APP.format(word="hello"))
+    with serve(tmp_path, "tests_app:app", "--port", "0", "--reload") as child:
+        url = child.url() + "/greet/ana"
+        assert _get(url)[0] == 200
+        child.proc.kill()  # no chance to clean up
+        child.proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+            except urllib.error.URLError:
+                break
+            except TimeoutError:
+                continue
+            time.sleep(0.1)
+        else:
+            pytest.fail("the server child still answers after its supervisor was killed")
 
 
 def _touch_later(path: Path, text: str, seconds: int) -> None:

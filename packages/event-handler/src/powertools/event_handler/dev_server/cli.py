@@ -100,7 +100,12 @@ def _run(args: argparse.Namespace) -> int:
         max_body_bytes=MAX_BODY_BYTES,
         function_name=args.target.replace(":", "-").replace(".", "-"),
     )
-    sock = socket.socket(fileno=args.fd) if args.fd is not None else None
+    sock = None
+    if args.fd is not None:  # a child of the --reload supervisor
+        from powertools.event_handler.dev_server.reload import exit_with_parent
+
+        exit_with_parent()
+        sock = socket.socket(fileno=args.fd)
     server = create_server(handler, options, args.host, args.port, sock=sock)
     if sock is None:
         log(f"serving {args.target} on {server.url} as {options.format_name} events (Ctrl-C stops)")

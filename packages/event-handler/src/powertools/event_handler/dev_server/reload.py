@@ -8,6 +8,7 @@ found by polling modification times (stdlib only, no watchdog).
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -54,8 +55,28 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
             child.wait()
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def exit_with_parent(poll: float = 1.0) -> None:
+    """In a server child: exit once the supervisor is gone (even SIGKILLed), never orphaned."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-supervisor", daemon=True).start()
+
+
 def supervise(listener: socket.socket, child_args: Sequence[str], watch: Path, poll: float = POLL_SECONDS) -> int:
     """Run ``python -m powertools.event_handler serve <child_args> --fd N`` until Ctrl-C, restarting on change."""
+    # SIGTERM (from a process manager, or a test) must stop the child too, via the finally below.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     fd = listener.fileno()
     os.set_inheritable(fd, True)
     argv = [sys.executable, "-m", "powertools.event_handler", "serve", *child_args, "--fd", str(fd)]
