@@ -148,7 +148,10 @@ def swagger_event(query: dict[str, str] | None = None, stage: str = "prod") -> d
     }
 
 
-def test_swagger_serves_the_document_and_a_page_loading_swagger_ui_from_a_cdn() -> None:
+def test_swagger_serves_the_document_and_a_page_loading_swagger_ui_from_a_cdn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from powertools.event_handler.swagger import assets
+
+    monkeypatch.setattr(assets, "available", lambda: False)  # as without the `swagger` extra
     app = APIGatewayRestResolver(enable_validation=True)
     pet_routes(app)
     app.enable_swagger(title="Pets", description="Closing </script> tags are escaped")

@@ -7,6 +7,7 @@ them, because this module is imported by every pytest run in the environment.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -15,6 +16,8 @@ import pytest
 
 from powertools_testing.appconfig_service import AppConfigDataServer
 from powertools_testing.aws_env import apply_fake_aws_env
+from powertools_testing.chromium import INSTALL_HINT as CHROMIUM_INSTALL_HINT
+from powertools_testing.chromium import Chromium, find_chromium
 from powertools_testing.events import load_event as _load_event
 from powertools_testing.lambda_runtime_api import LambdaRuntimeAPI
 from powertools_testing.moto_service import MotoServer
@@ -193,3 +196,21 @@ def lambda_context() -> LocalLambdaContext:
 def load_event() -> Callable[[str], dict[str, Any]]:
     """``load_event(name)``: a fresh copy of ``powertools_testing/events/<name>.json``."""
     return _load_event
+
+
+# --- headless Chromium ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Chromium:
+    """Debian's chromium (or $CHROMIUM) for headless browser checks.
+
+    Skipped locally when no browser is installed; under CI=true a missing browser fails.
+    """
+    executable = find_chromium()
+    if executable is None:
+        message = f"no Chromium found: {CHROMIUM_INSTALL_HINT}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return Chromium(executable)

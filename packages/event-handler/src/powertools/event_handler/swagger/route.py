@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -14,22 +13,15 @@ __all__ = ["CDN_BASE_URL", "asset_urls", "base_path", "register_swagger"]
 CDN_BASE_URL = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.17.14"
 
 
-def _packaged_assets_available() -> bool:
-    """True when the optional assets module is installed and says its files are present."""
-    if importlib.util.find_spec("powertools.event_handler.swagger.assets") is None:
-        return False
-    from powertools.event_handler.swagger import assets  # type: ignore[attr-defined,unused-ignore]
-
-    return bool(assets.available())
-
-
 def asset_urls(path: str, swagger_base_url: str | None, prefix: str = "") -> tuple[str, str]:
     """(JS, CSS) URLs: ``swagger_base_url`` (upstream's file names), else packaged assets, else the CDN."""
     if swagger_base_url:
         base = swagger_base_url.rstrip("/")
         return f"{base}/swagger-ui-bundle.min.js", f"{base}/swagger-ui.min.css"
-    if _packaged_assets_available():
-        return f"{prefix}{path}/swagger-ui.js", f"{prefix}{path}/swagger-ui.css"
+    from powertools.event_handler.swagger import assets
+
+    if assets.available():
+        return f"{prefix}{path}/{assets.JS_FILE}", f"{prefix}{path}/{assets.CSS_FILE}"
     return f"{CDN_BASE_URL}/swagger-ui-bundle.js", f"{CDN_BASE_URL}/swagger-ui.css"
 
 
@@ -81,3 +73,14 @@ def register_swagger(
         js, css = asset_urls(path, swagger_base_url, prefix)
         page = generate_swagger_html(spec, js, css, swagger_base_url, oauth2_config, persist_authorization)
         return Response(200, "text/html", page)
+
+    # Swagger UI's own files when the `swagger` extra is installed; anything else is a 404.
+    @app.get(f"{path.rstrip('/')}/<name>", middlewares=middlewares, include_in_schema=False, compress=compress)
+    def swagger_asset(name: str) -> Response[bytes]:
+        from powertools.event_handler.swagger import assets
+
+        found = assets.read_asset(name)
+        if found is None:
+            return Response(404, "text/plain", "Not found")
+        content, content_type = found
+        return Response(200, content_type, content, headers={"Cache-Control": "max-age=86400"})
