@@ -15,6 +15,7 @@ from powertools.event_handler.dev_server import running_server
 from powertools.event_handler.swagger import assets
 from powertools_testing.chromium import Chromium
 
+
 def _app(calls: list[str]) -> APIGatewayRestResolver:
     app = APIGatewayRestResolver(enable_validation=True)
     app.enable_swagger(path="/swagger", title="Todos API", version="1.0.0")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from powertools.event_handler import APIGatewayRestResolver, Response
+from powertools.event_handler import APIGatewayRestResolver
 from powertools.event_handler.dev_server import running_server
 from powertools.event_handler.swagger import assets
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import powertools.data_classes as dc
 from powertools.common.exceptions import InvalidEventError
-from powertools_testing.events import DATA_CLASS_OF_EVENT, HTTP_EVENT_CLASSES, load_event
+from powertools_testing.events import DATA_CLASS_OF_EVENT, load_event
 from tools.reliability.ledger import LEDGER
 from tools.reliability.strategies import SETTINGS, event_like
 from tools.reliability.walker import walk
@@ -26,13 +26,7 @@ for _event, _class in DATA_CLASS_OF_EVENT.items():
 
 CLAIM = "every property: a value or InvalidEventError"
 
-# The HTTP proxy shapes (powertools.common.events) still let bare TypeError/AttributeError out of
-# query-string and cookie properties on wrong-typed fields, e.g. ALBEvent
-# {"multiValueQueryStringParameters": True}, APIGatewayProxyEvent {"queryStringParameters": 1},
-# APIGatewayProxyEventV2 {"cookies": 1}, ALBEvent {"multiValueHeaders": {"cookie": [None]}}.
-# Those fields are being hardened in parallel; until then these cases are expected failures.
-KNOWN_BUG = pytest.mark.xfail(strict=False, reason="proxy event fields raise bare TypeError/AttributeError")
-PARAMS = [pytest.param(name, marks=KNOWN_BUG) if name in HTTP_EVENT_CLASSES else name for name in sorted(SAMPLES)]
+PARAMS = sorted(SAMPLES)
 
 
 @pytest.mark.parametrize("class_name", PARAMS)

@@ -43,7 +43,9 @@ class SqsFifoPartialProcessor(BatchProcessor):
 
     def _process_record(self, record: dict[str, Any]) -> SuccessResponse | FailureResponse:
         attributes = record.get("attributes") if isinstance(record, dict) else None
-        self._current_group_id = attributes.get("MessageGroupId") if isinstance(attributes, dict) else None
+        group = attributes.get("MessageGroupId") if isinstance(attributes, dict) else None
+        # SQS sends a string; anything else (a hand-built event) still groups by a stable, hashable key.
+        self._current_group_id = group if group is None or isinstance(group, str) else repr(group)
         if self._skip_group_on_error:
             held_back = self._current_group_id in self._failed_group_ids
         else:

@@ -12,12 +12,14 @@ import logging
 import time
 from typing import Any
 
+from powertools.common.exceptions import InvalidEnvelopeExpressionError
 from powertools.idempotency.exceptions import (
     IdempotencyAlreadyInProgressError,
     IdempotencyInconsistentStateError,
     IdempotencyItemAlreadyExistsError,
     IdempotencyItemNotFoundError,
     IdempotencyKeyError,
+    IdempotencyKeyExpressionError,
     IdempotencyPersistenceLayerError,
     IdempotencyValidationError,
 )
@@ -113,6 +115,8 @@ class IdempotencyHandler:
             self.persistence_store.save_inprogress(data=self.data, remaining_time_in_millis=self._remaining_time())
         except (IdempotencyKeyError, IdempotencyValidationError):
             raise
+        except InvalidEnvelopeExpressionError as exc:
+            raise IdempotencyKeyExpressionError("An idempotency expression failed on the payload", str(exc)) from exc
         except IdempotencyItemAlreadyExistsError as exc:
             record = exc.old_data_record or self._get_idempotency_record()
             if record is not None:

@@ -16,6 +16,7 @@ __all__ = [
     "IdempotencyItemAlreadyExistsError",
     "IdempotencyItemNotFoundError",
     "IdempotencyKeyError",
+    "IdempotencyKeyExpressionError",
     "IdempotencyModelTypeError",
     "IdempotencyNoSerializationModelError",
     "IdempotencyPersistenceConfigError",
@@ -78,6 +79,13 @@ class IdempotencyPersistenceLayerError(BaseError):
 
 class IdempotencyKeyError(BaseError):
     """No idempotency key in the payload (with ``raise_on_no_idempotency_key``), or one that can't be hashed."""
+
+
+class IdempotencyKeyExpressionError(IdempotencyKeyError, IdempotencyPersistenceLayerError):
+    """``event_key_jmespath`` or ``payload_validation_jmespath`` failed on the payload (not the store).
+
+    Also an ``IdempotencyPersistenceLayerError``, which upstream raises here, so existing handlers match.
+    """
 
 
 class IdempotencyModelTypeError(BaseError):

@@ -81,6 +81,6 @@ def register_swagger(
 
         found = assets.read_asset(name)
         if found is None:
-            return Response(404, "text/plain", "Not found")
+            return Response(404, "text/plain", b"Not found")
         content, content_type = found
         return Response(200, content_type, content, headers={"Cache-Control": "max-age=86400"})
