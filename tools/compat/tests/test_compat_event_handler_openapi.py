@@ -253,7 +253,13 @@ def test_swagger_json_document_equals_upstream() -> None:
     validate(json.loads(responses["ours"]["body"]))
 
 
-def test_swagger_page_differs_only_in_where_swagger_ui_comes_from() -> None:
+@pytest.mark.parametrize("packaged", [False, True], ids=["cdn", "packaged-assets"])
+def test_swagger_page_differs_only_in_where_swagger_ui_comes_from(
+    packaged: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from powertools.event_handler.swagger import assets
+
+    monkeypatch.setattr(assets, "available", lambda: packaged)  # with or without the `swagger` extra
     pages = {}
     for flavour in FLAVOURS:
         app = build_app(flavour)
@@ -262,7 +268,11 @@ def test_swagger_page_differs_only_in_where_swagger_ui_comes_from() -> None:
     # Documented difference: upstream inlines its bundled Swagger UI (about 1.4 MB per page);
     # ours links a pinned CDN release (or the packaged assets when installed).
     assert "<style>" in pages["upstream"]["body"]
-    assert "cdn.jsdelivr.net/npm/swagger-ui-dist@5" in pages["ours"]["body"]
+    if packaged:
+        assert '<script src="/prod/swagger/swagger-ui-bundle.js"></script>' in pages["ours"]["body"]  # stage kept
+        assert "cdn.jsdelivr.net" not in pages["ours"]["body"]
+    else:
+        assert "cdn.jsdelivr.net/npm/swagger-ui-dist@5" in pages["ours"]["body"]
     assert len(pages["ours"]["body"]) < 100_000 < len(pages["upstream"]["body"])
     for page in pages.values():
         assert page["statusCode"] == 200

@@ -25,6 +25,9 @@ def _section(text: str, heading: str) -> str:
 
 
 def _coming(text: str) -> list[str]:
+    """The announced items; no 'Coming' section once everything planned has landed."""
+    if not re.search(r"^## Coming$", text, re.M):
+        return []
     return re.findall(r"^- (.+)$", _section(text, "Coming"), re.M)
 
 
