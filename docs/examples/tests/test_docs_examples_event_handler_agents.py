@@ -125,3 +125,19 @@ def test_bedrock_openapi_route_answers_422_for_a_bad_value(
         "statusCode": 422,
         "detail": [{"loc": ["body", "priority"], "type": "int_parsing"}],
     }
+
+
+def test_appsync_events_channels_without_a_handler_pass_through_with_a_warning(
+    load_example: Any, load_event: Any, lambda_context: Any
+) -> None:
+    example = load_example("event_handler/appsync_events.py")
+    publish = load_event("appsync_events_publish")
+    publish["info"]["channel"] = {"path": "/news/today", "segments": ["news", "today"]}
+    publish["info"]["channelNamespace"] = {"name": "news"}
+
+    with pytest.warns(UserWarning, match="No resolvers were found for publish operations with path /news/today"):
+        answer = example.lambda_handler(publish, lambda_context)
+    assert answer == {"events": publish["events"]}  # unchanged, the empty message included
+
+    with pytest.warns(UserWarning, match="No resolvers were found for subscribe operations with path /chat"):
+        assert example.lambda_handler(load_event("appsync_events_subscribe"), lambda_context) is None
