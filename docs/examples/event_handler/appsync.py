@@ -1,3 +1,6 @@
+from typing import Any
+
+from powertools.common.events.appsync import AppSyncResolverEvent
 from powertools.common.typing import LambdaContext
 from powertools.event_handler import AppSyncResolver
 
@@ -16,7 +19,7 @@ def get_todo(id: str, includeComments: bool = False) -> dict:  # the GraphQL arg
 
 
 @app.batch_resolver(type_name="Post", field_name="author", aggregate=False)
-def author(event, **arguments) -> dict:  # one call per item of the BatchInvoke list
+def author(event: AppSyncResolverEvent, **arguments: Any) -> dict:  # one call per item of the BatchInvoke list
     author_id = event.source["authorId"]
     return {"id": author_id, "name": users[author_id]}  # a KeyError answers None for that item
 
