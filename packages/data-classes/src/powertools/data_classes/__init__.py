@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from typing import Any
 
-__version__ = "0.1.2"
+__version__ = "0.1.3"
 
 _EXPORTS = {
     "ALBEvent": ".alb_event",
