@@ -3,6 +3,11 @@
 POST /orders          create an order (once per Idempotency-Key header: a retried request
                       gets the first response, and no second order or charge)
 GET  /orders/<id>     read one back
+GET  /swagger         Swagger UI; ``/swagger?format=json`` is the OpenAPI document
+
+Requests are validated from each route's type hints (``enable_validation=True``): a body,
+header or path value that doesn't fit is answered 422 with where and what, before the route
+runs. The same hints, with the models' descriptions, make the OpenAPI document.
 
 Settings come from SSM (tax rate) and Secrets Manager (the payment provider's key), the
 shipping option from a feature flag in AppConfig; each order is stored in DynamoDB and one
@@ -17,21 +22,22 @@ import json
 import os
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
+from uuid import UUID
 
 import boto3
-from orders_models import OrderRequest
+from orders_models import OrderReceipt, OrderRequest
 
 from powertools.common.typing import LambdaContext
 from powertools.event_handler import APIGatewayRestResolver, Response
 from powertools.event_handler.exceptions import NotFoundError
+from powertools.event_handler.openapi.params import Body, Header, Path
 from powertools.feature_flags import AppConfigStore, FeatureFlags
 from powertools.idempotency import DynamoDBPersistenceLayer, IdempotencyConfig, idempotent_function
 from powertools.idempotency.exceptions import IdempotencyAlreadyInProgressError, IdempotencyValidationError
 from powertools.logger import Logger, correlation_paths
 from powertools.metrics import Metrics, MetricUnit
 from powertools.parameters import get_parameter, get_secret
-from powertools.parser import ValidationError, parse
 from powertools.tracer import Tracer
 
 ORDERS_TABLE = os.environ.get("ORDERS_TABLE", "orders")
@@ -41,7 +47,13 @@ FULFILMENT_QUEUE_URL = os.environ.get("FULFILMENT_QUEUE_URL", "")
 logger = Logger(service="orders")
 tracer = Tracer(service="orders")
 metrics = Metrics(namespace="Shop", service="orders")
-app = APIGatewayRestResolver()
+app = APIGatewayRestResolver(enable_validation=True)
+app.enable_swagger(
+    path="/swagger",
+    title="Orders API",
+    version="1.0.0",
+    description="Place orders (once per Idempotency-Key) and read them back.",
+)
 flags = FeatureFlags(
     store=AppConfigStore(environment="demo", application="shop", name="features", max_age=5),
 )
@@ -69,14 +81,6 @@ def aws(service: str) -> Any:
     return _aws[service]
 
 
-@app.exception_handler(ValidationError)
-def invalid_order(error: ValidationError) -> Response:
-    problems = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in error.errors()]
-    logger.warning("order rejected", extra={"problems": problems})
-    metrics.add_metric(name="OrderRejected", unit=MetricUnit.Count, value=1)
-    return Response(status_code=422, content_type="application/json", body={"detail": problems})
-
-
 @app.exception_handler(IdempotencyValidationError)
 def key_reused(error: IdempotencyValidationError) -> Response:
     metrics.add_metric(name="IdempotencyKeyReused", unit=MetricUnit.Count, value=1)
@@ -93,15 +97,27 @@ def still_running(error: IdempotencyAlreadyInProgressError) -> Response:
     )
 
 
-@app.post("/orders")
+@app.post(
+    "/orders",
+    summary="Place an order",
+    responses={
+        201: {"description": "The order was placed (or, for a retried key, had been)"},
+        409: {"description": "The Idempotency-Key was used for another order, or that order is still being placed"},
+    },
+)
 @tracer.capture_method
-def create_order() -> Response:
-    order = parse(event=app.current_event.json_body or {}, model=OrderRequest)
+def create_order(
+    order: Annotated[OrderRequest, Body(description="the order to place")],
+    idempotency_key: Annotated[
+        str | None,
+        Header(alias="Idempotency-Key", min_length=1, max_length=64, description="the client's key for retries"),
+    ] = None,
+) -> Response[OrderReceipt]:
     # Clients retry with the same key; without one, each request is its own order.
-    key = app.current_event.headers.get("Idempotency-Key") or app.current_event.request_context.request_id
+    key = idempotency_key or app.current_event.request_context.request_id
     idempotency.register_lambda_context(app.lambda_context)
     created = place_order(request={"key": key, "order": order.model_dump()})
-    return Response(status_code=201, content_type="application/json", body=created)
+    return Response(status_code=201, content_type="application/json", body=OrderReceipt.model_validate(created))
 
 
 @idempotent_function(
@@ -143,14 +159,15 @@ def place_order(request: dict[str, Any]) -> dict[str, str]:
     return {"order_id": order_id, "total": str(total), "shipping": shipping}
 
 
-@app.get("/orders/<order_id>")
+@app.get("/orders/<order_id>", summary="Read an order", responses={404: {"description": "No such order"}})
 @tracer.capture_method
-def get_order(order_id: str) -> dict[str, Any]:
+def get_order(order_id: Annotated[UUID, Path(description="the order_id create returned")]) -> OrderReceipt:
     metrics.add_metric(name="OrderLookup", unit=MetricUnit.Count, value=1)
-    found = aws("dynamodb").get_item(TableName=ORDERS_TABLE, Key={"order_id": {"S": order_id}}).get("Item")
+    key = {"order_id": {"S": str(order_id)}}
+    found = aws("dynamodb").get_item(TableName=ORDERS_TABLE, Key=key).get("Item")
     if found is None:
         raise NotFoundError(f"order {order_id} not found")
-    return {"order_id": order_id, "total": found["total"]["N"], "shipping": found["shipping"]["S"]}
+    return OrderReceipt(order_id=str(order_id), total=found["total"]["N"], shipping=found["shipping"]["S"])
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)
