@@ -73,13 +73,11 @@ class Demo:
     # --- running handlers --------------------------------------------------------------
 
     def load_handlers(self) -> None:
-        sys.path.insert(0, str(EXAMPLE))
-        self.api = importlib.import_module("orders_api")
+        self.api = load_example("orders_api")
 
     def _invoke(self, handler: Any, event: dict[str, Any]) -> Invocation:
         # What the Lambda runtime does per invocation: a fresh trace header and request id.
-        root = f"1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}"
-        os.environ["_X_AMZN_TRACE_ID"] = f"Root={root};Parent={uuid.uuid4().hex[:16]};Sampled=1"
+        root = new_trace_header()
         before = len(self.aws.xray.documents())
         context = LocalLambdaContext(function_name="orders", timeout_seconds=10)
         self.capture.drain()
@@ -231,7 +229,7 @@ class Demo:
 
     def consume_with_a_poison_message(self) -> None:
         self.step(6, "Fulfil the queued order lines, one poison message among them")
-        self.consumer = importlib.import_module("orders_consumer")
+        self.consumer = load_example("orders_consumer")
         import boto3
 
         sqs = boto3.client("sqs")
@@ -304,6 +302,20 @@ class Demo:
             self.report.line("openapi-spec-validator is not installed: the document's structure was not validated")
         else:
             self.check(False, f"a valid OpenAPI document (openapi-spec-validator): {problem}")
+
+
+def load_example(module: str) -> Any:
+    """Import one of the example service's modules (after the local services are up: they read the env)."""
+    if str(EXAMPLE) not in sys.path:
+        sys.path.insert(0, str(EXAMPLE))
+    return importlib.import_module(module)
+
+
+def new_trace_header() -> str:
+    """Set ``_X_AMZN_TRACE_ID`` as the Lambda runtime does before an invocation; the new trace id."""
+    root = f"1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}"
+    os.environ["_X_AMZN_TRACE_ID"] = f"Root={root};Parent={uuid.uuid4().hex[:16]};Sampled=1"
+    return root
 
 
 def spec_problem(document: dict[str, Any]) -> str | None:

@@ -1,0 +1,111 @@
+"""``hatch run demo --serve``: the orders API over real HTTP, against the demo's local services.
+
+The same embedded services as the scenario (moto, AppConfigData, the X-Ray capture), seeded
+the same way; the orders API's Lambda handler behind the event handler's local dev server,
+invoked as API Gateway (REST) would invoke it. The function's log records and EMF metrics
+go to this terminal, as they would go to CloudWatch Logs; the dev server logs one line per
+request on stderr. SIGINT (Ctrl-C) or SIGTERM stops the server, then the services; exit 0.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import warnings
+from collections.abc import Callable
+from contextlib import ExitStack
+from types import FrameType
+from typing import Any
+
+from tools.demo.report import Report
+
+EXAMPLE_ORDER = '{"customer_id": "c-1001", "lines": [{"sku": "KB-01", "quantity": 2, "unit_price": 49.5}]}'
+
+
+class _Stopped(Exception):
+    """A stop signal arrived while the services were still starting."""
+
+
+class StopSignals:
+    """SIGINT and SIGTERM set ``stop``; until ``serving`` is True they also abort the start-up."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.serving = False
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> StopSignals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._previous[sig] = signal.signal(sig, self._on_signal)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self.stop.set()
+        if not self.serving:
+            raise _Stopped(signal.Signals(signum).name)
+
+
+def lambda_like(handler: Callable[[dict[str, Any], Any], Any]) -> Callable[[dict[str, Any], Any], Any]:
+    """What the Lambda runtime does before each invocation: a fresh X-Ray trace header."""
+    from tools.demo.scenario import new_trace_header
+
+    def invoke(event: dict[str, Any], context: Any) -> Any:
+        new_trace_header()  # safe: the dev server runs one invocation at a time, like one environment
+        return handler(event, context)
+
+    return invoke
+
+
+def serve(report: Report, host: str = "127.0.0.1", port: int = 3000) -> int:
+    """Serve until SIGINT/SIGTERM; 0 after a clean stop, 2 when the port can't be had."""
+    from powertools.event_handler.dev_server import DevServerError, ServerOptions, running_server
+    from tools.demo.local_aws import local_aws
+    from tools.demo.scenario import load_example
+
+    # A 422 or the Swagger page publishes no metric; upstream's Metrics warns about each one.
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
+    with StopSignals() as signals:
+        try:
+            report.line("Starting local services: moto (DynamoDB, SQS, SSM, Secrets Manager), AppConfigData, X-Ray daemon")
+            with local_aws() as aws, ExitStack() as stack:
+                report.line(
+                    f"  moto at {aws.moto.endpoint_url}, AppConfigData at {aws.appconfig.endpoint_url}, "
+                    f"X-Ray at {aws.xray.address}"
+                )
+                api = load_example("orders_api")
+                options = ServerOptions(format_name="rest", function_name="orders")
+                try:
+                    server = stack.enter_context(running_server(lambda_like(api.handler), options, host, port))
+                except DevServerError as exc:
+                    report.line(f"error: {exc}")
+                    return 2
+                signals.serving = True
+                _print_urls(report, server.url)
+                signals.stop.wait()
+                report.line("Stopping the dev server, then the local services")
+        except _Stopped as signalled:
+            report.line(f"{signalled} before the API was served: stopped the local services")
+            return 0
+    report.line("Stopped.")
+    return 0
+
+
+def _print_urls(report: Report, base: str) -> None:
+    report.line()
+    report.line(f"Orders API:  {base}")
+    report.line(f"Swagger UI:  {base}/swagger")
+    report.line(f"OpenAPI:     {base}/swagger?format=json")
+    report.line()
+    report.line("Try it:")
+    report.line(
+        f"curl -i -X POST {base}/orders -H 'Content-Type: application/json' -H 'Idempotency-Key: k-1' "
+        f"-d '{EXAMPLE_ORDER}'",
+        1,
+    )
+    report.line(f"curl -i {base}/orders/<order_id from the answer>", 1)
+    report.line()
+    report.line("The function's log records and EMF metrics follow below; Ctrl-C stops.")
