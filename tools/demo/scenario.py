@@ -191,16 +191,20 @@ class Demo:
         malformed = self.call_api("GET", "/orders/no-such-order")
         self.check(
             malformed.response["statusCode"] == 422
-            and malformed.body == {"statusCode": 422, "detail": [{"loc": ["path", "order_id"], "type": "uuid_parsing"}]},
+            and malformed.body
+            == {"statusCode": 422, "detail": [{"loc": ["path", "order_id"], "type": "uuid_parsing"}]},
             "an order id that is no UUID is 422, located at path.order_id (the path parameter is typed)",
         )
 
     def reject_invalid_order(self) -> None:
         self.step(4, "Reject an invalid order")
         rejected = self.call_api("POST", "/orders", BAD_ORDER)
-        self.check(rejected.response["statusCode"] == 422, "422 Unprocessable Entity, from the event handler's validation")
         self.check(
-            rejected.body == {"statusCode": 422, "detail": [{"loc": ["body", "lines", 0, "quantity"], "type": "greater_than"}]},
+            rejected.response["statusCode"] == 422, "422 Unprocessable Entity, from the event handler's validation"
+        )
+        self.check(
+            rejected.body
+            == {"statusCode": 422, "detail": [{"loc": ["body", "lines", 0, "quantity"], "type": "greater_than"}]},
             "the error body names where (body.lines[0].quantity) and what (greater_than), upstream's shape",
         )
         self.check(not rejected.output.logs, "the order code never ran (no log record)")
@@ -276,9 +280,10 @@ class Demo:
         document = fetched.body if isinstance(fetched.body, dict) else {}
         paths = document.get("paths", {})
         schemas = sorted(document.get("components", {}).get("schemas", {}))
+        operations = ", ".join(f"{method.upper()} {path}" for path, ops in paths.items() for method in ops)
         self.report.line(
             f"OpenAPI {document.get('openapi')} '{document.get('info', {}).get('title')}': "
-            f"paths {', '.join(f'{m.upper()} {p}' for p, ops in paths.items() for m in ops)}; schemas {', '.join(schemas)}"
+            f"paths {operations}; schemas {', '.join(schemas)}"
         )
         self.check(
             "post" in paths.get("/orders", {})

@@ -70,7 +70,9 @@ def serve(report: Report, host: str = "127.0.0.1", port: int = 3000) -> int:
     warnings.filterwarnings("ignore", message="No application metrics to publish")
     with StopSignals() as signals:
         try:
-            report.line("Starting local services: moto (DynamoDB, SQS, SSM, Secrets Manager), AppConfigData, X-Ray daemon")
+            report.line(
+                "Starting local services: moto (DynamoDB, SQS, SSM, Secrets Manager), AppConfigData, X-Ray daemon"
+            )
             with local_aws() as aws, ExitStack() as stack:
                 report.line(
                     f"  moto at {aws.moto.endpoint_url}, AppConfigData at {aws.appconfig.endpoint_url}, "

@@ -59,7 +59,7 @@ flags = FeatureFlags(
 )
 
 
-def answered_again(response: dict[str, str], record: Any) -> dict[str, str]:
+def answered_again(response: dict[str, str], idempotent_data: Any) -> dict[str, str]:
     """A retried create: counted, and answered with the first response."""
     metrics.add_metric(name="OrderRetryAnswered", unit=MetricUnit.Count, value=1)
     return response

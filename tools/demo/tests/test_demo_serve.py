@@ -82,7 +82,9 @@ def served() -> Iterator[Served]:
 def request(method: str, url: str, body: Any = None, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
     """(status, content type, body text) of one real HTTP request; error statuses included."""
     data = json.dumps(body).encode() if body is not None else None
-    sent = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})})
+    sent = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(sent, timeout=30) as answer:
             return answer.status, answer.headers.get("Content-Type", ""), answer.read().decode()
@@ -109,7 +111,8 @@ def test_serve_answers_real_http_requests_and_stops_cleanly_on_sigint(served: Se
     assert status == 201, text
     assert content_type == "application/json"
     created = json.loads(text)
-    assert created["total"] == "118.80" and created["shipping"] == "standard"  # 2 * 49.50 * 1.20 (tax from SSM)
+    assert created["total"] == "118.80"  # 2 * 49.50 * 1.20 (the tax rate from SSM)
+    assert created["shipping"] == "standard"
 
     status, _, text = request("GET", f"{base}/orders/{created['order_id']}")
     assert (status, json.loads(text)) == (200, created)
@@ -117,15 +120,21 @@ def test_serve_answers_real_http_requests_and_stops_cleanly_on_sigint(served: Se
     bad = {**ORDER, "lines": [{"sku": "KB-01", "quantity": 0, "unit_price": 49.5}]}
     status, _, text = request("POST", f"{base}/orders", bad)
     assert status == 422
-    assert json.loads(text) == {"statusCode": 422, "detail": [{"loc": ["body", "lines", 0, "quantity"], "type": "greater_than"}]}
+    assert json.loads(text) == {
+        "statusCode": 422,
+        "detail": [{"loc": ["body", "lines", 0, "quantity"], "type": "greater_than"}],
+    }
 
     status, content_type, text = request("GET", f"{base}/swagger?format=json")
-    assert status == 200 and content_type == "application/json"
+    assert status == 200
+    assert content_type == "application/json"
     document = json.loads(text)
     assert document["info"]["title"] == "Orders API"
     assert {"/orders", "/orders/{order_id}"} <= set(document["paths"])
     status, content_type, page = request("GET", f"{base}/swagger")
-    assert status == 200 and content_type.startswith("text/html") and "swagger-ui" in page
+    assert status == 200
+    assert content_type.startswith("text/html")
+    assert "swagger-ui" in page
 
     assert port_open(moto)
     served.proc.send_signal(signal.SIGINT)
@@ -133,9 +142,10 @@ def test_serve_answers_real_http_requests_and_stops_cleanly_on_sigint(served: Se
     out = served.output()
     assert out.rstrip().splitlines()[-1] == "Stopped."
     assert '"message":"order created"' in out  # the function's log records go to the terminal
-    assert f'"POST /orders" 201' in out  # and the dev server's request log
+    assert '"POST /orders" 201' in out  # and the dev server's request log
     assert "Traceback" not in out
-    assert not port_open(base) and not port_open(moto)  # the server and moto are gone
+    assert not port_open(base)  # the dev server is gone
+    assert not port_open(moto)  # and so is moto
 
 
 def test_serve_stops_on_sigterm_too(served: Served) -> None:
