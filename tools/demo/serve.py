@@ -22,8 +22,8 @@ from tools.demo.report import Report
 EXAMPLE_ORDER = '{"customer_id": "c-1001", "lines": [{"sku": "KB-01", "quantity": 2, "unit_price": 49.5}]}'
 
 
-class _Stopped(Exception):
-    """A stop signal arrived while the services were still starting."""
+class _Stopped(BaseException):
+    """A stop signal arrived while the services were still starting (a BaseException, like KeyboardInterrupt)."""
 
 
 class StopSignals:
@@ -49,46 +49,59 @@ class StopSignals:
             raise _Stopped(signal.Signals(signum).name)
 
 
-def lambda_like(handler: Callable[[dict[str, Any], Any], Any]) -> Callable[[dict[str, Any], Any], Any]:
-    """What the Lambda runtime does before each invocation: a fresh X-Ray trace header."""
-    from tools.demo.scenario import new_trace_header
+class LambdaLike:
+    """A handler called the way the Lambda runtime calls one: a fresh X-Ray trace header each time.
 
-    def invoke(event: dict[str, Any], context: Any) -> Any:
+    ``handler`` is set once the example is imported, which happens after the services are up
+    (the example reads their endpoints from the environment at import).
+    """
+
+    def __init__(self) -> None:
+        self.handler: Callable[[dict[str, Any], Any], Any] | None = None
+
+    def __call__(self, event: dict[str, Any], context: Any) -> Any:
+        from tools.demo.scenario import new_trace_header
+
+        if self.handler is None:
+            raise RuntimeError("the orders API is not loaded yet")
         new_trace_header()  # safe: the dev server runs one invocation at a time, like one environment
-        return handler(event, context)
-
-    return invoke
+        return self.handler(event, context)
 
 
 def serve(report: Report, host: str = "127.0.0.1", port: int = 3000) -> int:
     """Serve until SIGINT/SIGTERM; 0 after a clean stop, 2 when the port can't be had."""
-    from powertools.event_handler.dev_server import DevServerError, ServerOptions, running_server
+    from powertools.event_handler.dev_server import DevServerError, ServerOptions, create_server
     from tools.demo.local_aws import local_aws
     from tools.demo.scenario import load_example
 
     # A 422 or the Swagger page publishes no metric; upstream's Metrics warns about each one.
     warnings.filterwarnings("ignore", message="No application metrics to publish")
-    with StopSignals() as signals:
+    invoke = LambdaLike()
+    try:  # listen first: a busy port fails at once, before any service starts
+        server = create_server(invoke, ServerOptions(format_name="rest", function_name="orders"), host, port)
+    except DevServerError as exc:
+        report.line(f"error: {exc}")
+        return 2
+    with StopSignals() as signals, ExitStack() as stack:
+        stack.callback(server.server_close)
         try:
             report.line(
                 "Starting local services: moto (DynamoDB, SQS, SSM, Secrets Manager), AppConfigData, X-Ray daemon"
             )
-            with local_aws() as aws, ExitStack() as stack:
+            with local_aws() as aws:
                 report.line(
                     f"  moto at {aws.moto.endpoint_url}, AppConfigData at {aws.appconfig.endpoint_url}, "
                     f"X-Ray at {aws.xray.address}"
                 )
-                api = load_example("orders_api")
-                options = ServerOptions(format_name="rest", function_name="orders")
-                try:
-                    server = stack.enter_context(running_server(lambda_like(api.handler), options, host, port))
-                except DevServerError as exc:
-                    report.line(f"error: {exc}")
-                    return 2
+                invoke.handler = load_example("orders_api").handler
+                thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="dev-server", daemon=True)
+                thread.start()
                 signals.serving = True
                 _print_urls(report, server.url)
                 signals.stop.wait()
                 report.line("Stopping the dev server, then the local services")
+                server.shutdown()
+                thread.join(timeout=5)
         except _Stopped as signalled:
             report.line(f"{signalled} before the API was served: stopped the local services")
             return 0
