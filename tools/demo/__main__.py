@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 
 
 def _port(text: str) -> int:
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from tools.demo.report import Report
 
+    # A 422 or the Swagger page publishes no metric, and Metrics warns about each such invocation
+    # (as upstream's does); on the demo's terminal that is noise.
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
     report = Report(sys.stdout)
     if args.serve:
         from tools.demo.serve import serve

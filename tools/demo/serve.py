@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import signal
 import threading
-import warnings
 from collections.abc import Callable
 from contextlib import ExitStack
 from types import FrameType
@@ -74,8 +73,6 @@ def serve(report: Report, host: str = "127.0.0.1", port: int = 3000) -> int:
     from tools.demo.local_aws import local_aws
     from tools.demo.scenario import load_example
 
-    # A 422 or the Swagger page publishes no metric; upstream's Metrics warns about each one.
-    warnings.filterwarnings("ignore", message="No application metrics to publish")
     invoke = LambdaLike()
     try:  # listen first: a busy port fails at once, before any service starts
         server = create_server(invoke, ServerOptions(format_name="rest", function_name="orders"), host, port)
