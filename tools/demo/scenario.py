@@ -186,6 +186,18 @@ class Demo:
         read = self.call_api("GET", f"/orders/{created.get('order_id')}")
         self.check(read.response["statusCode"] == 200, "200 OK")
         self.check((read.body or {}).get("total") == created.get("total"), "same total as created")
+        listed = self.call_api("GET", "/orders", query={"customer_id": str(GOOD_ORDER["customer_id"]), "limit": "10"})
+        self.check(
+            listed.response["statusCode"] == 200 and listed.body == [created],
+            "the customer's orders (typed query parameters customer_id and limit): just this one",
+        )
+        too_few = self.call_api("GET", "/orders", query={"customer_id": str(GOOD_ORDER["customer_id"]), "limit": "0"})
+        self.check(
+            too_few.response["statusCode"] == 422
+            and too_few.body
+            == {"statusCode": 422, "detail": [{"loc": ["query", "limit"], "type": "greater_than_equal"}]},
+            "limit=0 is 422, located at query.limit (it must be at least 1)",
+        )
         missing = self.call_api("GET", f"/orders/{uuid.uuid4()}")
         self.check(missing.response["statusCode"] == 404, "an unknown order is 404")
         malformed = self.call_api("GET", "/orders/no-such-order")
@@ -286,10 +298,10 @@ class Demo:
             f"paths {operations}; schemas {', '.join(schemas)}"
         )
         self.check(
-            "post" in paths.get("/orders", {})
+            {"get", "post"} <= set(paths.get("/orders", {}))
             and "get" in paths.get("/orders/{order_id}", {})
             and not any(p.startswith("/swagger") for p in paths),
-            "it documents POST /orders and GET /orders/{order_id} (Swagger's own route is left out)",
+            "it documents POST and GET /orders and GET /orders/{order_id} (Swagger's own route is left out)",
         )
         create = paths.get("/orders", {}).get("post", {})
         body_schema = create.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})

@@ -3,6 +3,7 @@
 POST /orders          create an order (once per Idempotency-Key header: a retried request
                       gets the first response, and no second order or charge)
 GET  /orders/<id>     read one back
+GET  /orders?customer_id=<id>&limit=<n>   a customer's orders
 GET  /swagger         Swagger UI; ``/swagger?format=json`` is the OpenAPI document
 
 Requests are validated from each route's type hints (``enable_validation=True``): a body,
@@ -31,7 +32,7 @@ from orders_models import OrderReceipt, OrderRequest
 from powertools.common.typing import LambdaContext
 from powertools.event_handler import APIGatewayRestResolver, Response
 from powertools.event_handler.exceptions import NotFoundError
-from powertools.event_handler.openapi.params import Body, Header, Path
+from powertools.event_handler.openapi.params import Body, Header, Path, Query
 from powertools.feature_flags import AppConfigStore, FeatureFlags
 from powertools.idempotency import DynamoDBPersistenceLayer, IdempotencyConfig, idempotent_function
 from powertools.idempotency.exceptions import IdempotencyAlreadyInProgressError, IdempotencyValidationError
@@ -167,7 +168,27 @@ def get_order(order_id: Annotated[UUID, Path(description="the order_id create re
     found = aws("dynamodb").get_item(TableName=ORDERS_TABLE, Key=key).get("Item")
     if found is None:
         raise NotFoundError(f"order {order_id} not found")
-    return OrderReceipt(order_id=str(order_id), total=found["total"]["N"], shipping=found["shipping"]["S"])
+    return receipt(found)
+
+
+@app.get("/orders", summary="List a customer's orders")
+@tracer.capture_method
+def list_orders(
+    customer_id: Annotated[str, Query(min_length=1, max_length=64, description="whose orders")],
+    limit: Annotated[int, Query(ge=1, le=100, description="at most this many")] = 20,
+) -> list[OrderReceipt]:
+    # A scan is enough for a demo table; a real one would query an index on customer_id.
+    found = aws("dynamodb").scan(
+        TableName=ORDERS_TABLE,
+        FilterExpression="customer_id = :c",
+        ExpressionAttributeValues={":c": {"S": customer_id}},
+    )["Items"]
+    return [receipt(item) for item in found[:limit]]
+
+
+def receipt(item: dict[str, Any]) -> OrderReceipt:
+    """An order as the API answers it, from its DynamoDB item."""
+    return OrderReceipt(order_id=item["order_id"]["S"], total=item["total"]["N"], shipping=item["shipping"]["S"])
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)

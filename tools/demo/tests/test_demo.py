@@ -40,7 +40,8 @@ def test_the_demo_runs_every_step_and_exits_0() -> None:
     # The event handler's own validation answers, in upstream's error body.
     assert '← 422  {"statusCode":422,"detail":[{"loc":["body","lines",0,"quantity"],"type":"greater_than"}]}' in out
     assert '{"loc":["path","order_id"],"type":"uuid_parsing"}' in out
-    assert "OpenAPI 3.1.0 'Orders API': paths GET /orders/{order_id}, POST /orders" in out
+    assert "OpenAPI 3.1.0 'Orders API': paths GET /orders/{order_id}, GET /orders, POST /orders;" in out
+    assert '{"loc":["query","limit"],"type":"greater_than_equal"}' in out
     assert "✔ a valid OpenAPI document (openapi-spec-validator)" in out
     assert "sk_demo_" not in out  # the seeded secret never shows
     assert out.rstrip().splitlines()[-1].startswith("All steps behaved as expected")

@@ -116,6 +116,8 @@ def test_serve_answers_real_http_requests_and_stops_cleanly_on_sigint(served: Se
 
     status, _, text = request("GET", f"{base}/orders/{created['order_id']}")
     assert (status, json.loads(text)) == (200, created)
+    status, _, text = request("GET", f"{base}/orders?customer_id=c-1001&limit=5")
+    assert (status, json.loads(text)) == (200, [created])
 
     bad = {**ORDER, "lines": [{"sku": "KB-01", "quantity": 0, "unit_price": 49.5}]}
     status, _, text = request("POST", f"{base}/orders", bad)
