@@ -36,8 +36,12 @@ class Report:
         if body is not None:
             self.line(json.dumps(body), 1)
 
-    def response(self, response: dict[str, Any]) -> None:
-        self.line(self._paint(f"← {response['statusCode']}", "1") + f"  {response.get('body', '')}")
+    def response(self, response: dict[str, Any], max_body: int | None = None) -> None:
+        body = str(response.get("body") or "")
+        if max_body is not None and len(body) > max_body:
+            size = len(body)
+            body = f"{' '.join(body.split())[:max_body]}… ({size} characters)"
+        self.line(self._paint(f"← {response['statusCode']}", "1") + f"  {body}")
 
     def output(self, output: Output) -> None:
         if output.logs:

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from powertools.common.typing import LocalLambdaContext
 from powertools_testing.events import sqs_event_from_messages
@@ -65,19 +66,18 @@ class Demo:
     capture: StdoutCapture
     failures: list[str] = field(default_factory=list)
     step_title: str = ""
+    max_body: int | None = None  # longer response bodies are shortened in the account
     api: Any = None
     consumer: Any = None
 
     # --- running handlers --------------------------------------------------------------
 
     def load_handlers(self) -> None:
-        sys.path.insert(0, str(EXAMPLE))
-        self.api = importlib.import_module("orders_api")
+        self.api = load_example("orders_api")
 
     def _invoke(self, handler: Any, event: dict[str, Any]) -> Invocation:
         # What the Lambda runtime does per invocation: a fresh trace header and request id.
-        root = f"1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}"
-        os.environ["_X_AMZN_TRACE_ID"] = f"Root={root};Parent={uuid.uuid4().hex[:16]};Sampled=1"
+        root = new_trace_header()
         before = len(self.aws.xray.documents())
         context = LocalLambdaContext(function_name="orders", timeout_seconds=10)
         self.capture.drain()
@@ -97,11 +97,19 @@ class Demo:
                 seen, quiet_since = now, time.monotonic()
         return self.aws.xray.documents()[before:]
 
-    def call_api(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Invocation:
-        self.report.request(method, path, body, headers)
-        event = api_gateway_event(method, path, body, headers or {})
+    def call_api(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        query: dict[str, str] | None = None,
+    ) -> Invocation:
+        target = f"{path}?{urlencode(query)}" if query else path
+        self.report.request(method, target, body, headers)
+        event = api_gateway_event(method, path, body, headers or {}, query)
         invocation = self._invoke(self.api.handler, event)
-        self.report.response(invocation.response)
+        self.report.response(invocation.response, max_body=self.max_body)
         self.report.output(invocation.output)
         self.report.trace(invocation.trace)
         self.check(PAYMENT_KEY not in invocation.raw, "the payment key appears in no log line")
@@ -128,6 +136,7 @@ class Demo:
         self.reject_invalid_order()
         self.flip_feature_flag()
         self.consume_with_a_poison_message()
+        self.describe_the_api()
         return self.failures
 
     def create_order(self) -> dict[str, Any]:
@@ -177,16 +186,47 @@ class Demo:
         read = self.call_api("GET", f"/orders/{created.get('order_id')}")
         self.check(read.response["statusCode"] == 200, "200 OK")
         self.check((read.body or {}).get("total") == created.get("total"), "same total as created")
-        missing = self.call_api("GET", "/orders/no-such-order")
+        listed = self.call_api("GET", "/orders", query={"customer_id": str(GOOD_ORDER["customer_id"]), "limit": "10"})
+        self.check(
+            listed.response["statusCode"] == 200 and listed.body == [created],
+            "the customer's orders (typed query parameters customer_id and limit): just this one",
+        )
+        too_few = self.call_api("GET", "/orders", query={"customer_id": str(GOOD_ORDER["customer_id"]), "limit": "0"})
+        self.check(
+            too_few.response["statusCode"] == 422
+            and too_few.body
+            == {"statusCode": 422, "detail": [{"loc": ["query", "limit"], "type": "greater_than_equal"}]},
+            "limit=0 is 422, located at query.limit (it must be at least 1)",
+        )
+        missing = self.call_api("GET", f"/orders/{uuid.uuid4()}")
         self.check(missing.response["statusCode"] == 404, "an unknown order is 404")
+        malformed = self.call_api("GET", "/orders/no-such-order")
+        self.check(
+            malformed.response["statusCode"] == 422
+            and malformed.body
+            == {"statusCode": 422, "detail": [{"loc": ["path", "order_id"], "type": "uuid_parsing"}]},
+            "an order id that is no UUID is 422, located at path.order_id (the path parameter is typed)",
+        )
 
     def reject_invalid_order(self) -> None:
         self.step(4, "Reject an invalid order")
         rejected = self.call_api("POST", "/orders", BAD_ORDER)
-        self.check(rejected.response["statusCode"] == 422, "422 Unprocessable Entity")
-        detail = json.dumps(rejected.body)
-        self.check("quantity" in detail, "the error names the field (lines.0.quantity)")
+        self.check(
+            rejected.response["statusCode"] == 422, "422 Unprocessable Entity, from the event handler's validation"
+        )
+        self.check(
+            rejected.body
+            == {"statusCode": 422, "detail": [{"loc": ["body", "lines", 0, "quantity"], "type": "greater_than"}]},
+            "the error body names where (body.lines[0].quantity) and what (greater_than), upstream's shape",
+        )
+        self.check(not rejected.output.logs, "the order code never ran (no log record)")
         self.check(len(scan(ORDERS_TABLE)) == 1, "nothing stored")
+        missing_field = self.call_api("POST", "/orders", {"lines": GOOD_ORDER["lines"]})
+        self.check(
+            missing_field.response["statusCode"] == 422
+            and (missing_field.body or {}).get("detail") == [{"loc": ["body", "customer_id"], "type": "missing"}],
+            "a missing field is 422 too, located at body.customer_id (missing)",
+        )
 
     def flip_feature_flag(self) -> None:
         self.step(5, "Turn on express shipping for gold customers in AppConfig")
@@ -205,7 +245,7 @@ class Demo:
 
     def consume_with_a_poison_message(self) -> None:
         self.step(6, "Fulfil the queued order lines, one poison message among them")
-        self.consumer = importlib.import_module("orders_consumer")
+        self.consumer = load_example("orders_consumer")
         import boto3
 
         sqs = boto3.client("sqs")
@@ -241,20 +281,92 @@ class Demo:
         self.report.items(f"DynamoDB table {FULFILMENT_TABLE}", reserved)
         self.check(sum(int(r["reserved_units"]) for r in reserved) == 4, "4 units reserved (2 + 1 + 1)")
 
+    def describe_the_api(self) -> None:
+        self.step(7, "Fetch the API's OpenAPI document (what Swagger UI at /swagger shows)")
+        self.max_body = 240
+        try:
+            fetched = self.call_api("GET", "/swagger", query={"format": "json"})
+        finally:
+            self.max_body = None
+        self.check(fetched.response["statusCode"] == 200, "200 OK, application/json")
+        document = fetched.body if isinstance(fetched.body, dict) else {}
+        paths = document.get("paths", {})
+        schemas = sorted(document.get("components", {}).get("schemas", {}))
+        operations = ", ".join(f"{method.upper()} {path}" for path, ops in paths.items() for method in ops)
+        self.report.line(
+            f"OpenAPI {document.get('openapi')} '{document.get('info', {}).get('title')}': "
+            f"paths {operations}; schemas {', '.join(schemas)}"
+        )
+        self.check(
+            {"get", "post"} <= set(paths.get("/orders", {}))
+            and "get" in paths.get("/orders/{order_id}", {})
+            and not any(p.startswith("/swagger") for p in paths),
+            "it documents POST and GET /orders and GET /orders/{order_id} (Swagger's own route is left out)",
+        )
+        create = paths.get("/orders", {}).get("post", {})
+        body_schema = create.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+        self.check(
+            body_schema.get("$ref", "").endswith("/OrderRequest") and "422" in create.get("responses", {}),
+            "the create's body is the OrderRequest model, and its 422 validation error is documented",
+        )
+        # Header names are case-insensitive; the event handler documents them lower-cased, like upstream.
+        headers = [str(p.get("name")).lower() for p in create.get("parameters", []) if p.get("in") == "header"]
+        self.check(headers == ["idempotency-key"], "the Idempotency-Key header is documented")
+        problem = spec_problem(document)
+        if problem is None:
+            self.check(True, "a valid OpenAPI document (openapi-spec-validator)")
+        elif problem == "":
+            self.report.line("openapi-spec-validator is not installed: the document's structure was not validated")
+        else:
+            self.check(False, f"a valid OpenAPI document (openapi-spec-validator): {problem}")
 
-def api_gateway_event(method: str, path: str, body: Any, headers: dict[str, str]) -> dict[str, Any]:
+
+def load_example(module: str) -> Any:
+    """Import one of the example service's modules (after the local services are up: they read the env)."""
+    if str(EXAMPLE) not in sys.path:
+        sys.path.insert(0, str(EXAMPLE))
+    return importlib.import_module(module)
+
+
+def new_trace_header() -> str:
+    """Set ``_X_AMZN_TRACE_ID`` as the Lambda runtime does before an invocation; the new trace id."""
+    root = f"1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]}"
+    os.environ["_X_AMZN_TRACE_ID"] = f"Root={root};Parent={uuid.uuid4().hex[:16]};Sampled=1"
+    return root
+
+
+def spec_problem(document: dict[str, Any]) -> str | None:
+    """None when openapi-spec-validator accepts the document, its complaint if not, "" without it."""
+    try:
+        from openapi_spec_validator import validate
+    except ImportError:
+        return ""
+    try:
+        validate(document)
+    except Exception as exc:  # the validator's error types vary across its versions
+        return str(exc).splitlines()[0]
+    return None
+
+
+def api_gateway_event(
+    method: str, path: str, body: Any, headers: dict[str, str], query: dict[str, str] | None = None
+) -> dict[str, Any]:
     """A REST API (payload 1.0) proxy event, as API Gateway would send it."""
     all_headers = {"Content-Type": "application/json", "Host": "api.example.com", **headers}
     text = json.dumps(body) if body is not None else None
+    if path.startswith("/orders/"):
+        resource, parameters = "/orders/{order_id}", {"order_id": path.split("/", 2)[2]}
+    else:
+        resource, parameters = path, None
     return {
-        "resource": "/orders/{order_id}" if path.count("/") > 1 else "/orders",
+        "resource": resource,
         "path": path,
         "httpMethod": method,
         "headers": all_headers,
         "multiValueHeaders": {k: [v] for k, v in all_headers.items()},
-        "queryStringParameters": None,
-        "multiValueQueryStringParameters": None,
-        "pathParameters": None,
+        "queryStringParameters": dict(query) if query else None,
+        "multiValueQueryStringParameters": {k: [v] for k, v in query.items()} if query else None,
+        "pathParameters": parameters,
         "stageVariables": None,
         "requestContext": {
             "requestId": str(uuid.uuid4()),

@@ -3,6 +3,12 @@
 POST /orders          create an order (once per Idempotency-Key header: a retried request
                       gets the first response, and no second order or charge)
 GET  /orders/<id>     read one back
+GET  /orders?customer_id=<id>&limit=<n>   a customer's orders
+GET  /swagger         Swagger UI; ``/swagger?format=json`` is the OpenAPI document
+
+Requests are validated from each route's type hints (``enable_validation=True``): a body,
+header or path value that doesn't fit is answered 422 with where and what, before the route
+runs. The same hints, with the models' descriptions, make the OpenAPI document.
 
 Settings come from SSM (tax rate) and Secrets Manager (the payment provider's key), the
 shipping option from a feature flag in AppConfig; each order is stored in DynamoDB and one
@@ -17,21 +23,22 @@ import json
 import os
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
+from uuid import UUID
 
 import boto3
-from orders_models import OrderRequest
+from orders_models import OrderReceipt, OrderRequest
 
 from powertools.common.typing import LambdaContext
 from powertools.event_handler import APIGatewayRestResolver, Response
 from powertools.event_handler.exceptions import NotFoundError
+from powertools.event_handler.openapi.params import Body, Header, Path, Query
 from powertools.feature_flags import AppConfigStore, FeatureFlags
 from powertools.idempotency import DynamoDBPersistenceLayer, IdempotencyConfig, idempotent_function
 from powertools.idempotency.exceptions import IdempotencyAlreadyInProgressError, IdempotencyValidationError
 from powertools.logger import Logger, correlation_paths
 from powertools.metrics import Metrics, MetricUnit
 from powertools.parameters import get_parameter, get_secret
-from powertools.parser import ValidationError, parse
 from powertools.tracer import Tracer
 
 ORDERS_TABLE = os.environ.get("ORDERS_TABLE", "orders")
@@ -41,13 +48,19 @@ FULFILMENT_QUEUE_URL = os.environ.get("FULFILMENT_QUEUE_URL", "")
 logger = Logger(service="orders")
 tracer = Tracer(service="orders")
 metrics = Metrics(namespace="Shop", service="orders")
-app = APIGatewayRestResolver()
+app = APIGatewayRestResolver(enable_validation=True)
+app.enable_swagger(
+    path="/swagger",
+    title="Orders API",
+    version="1.0.0",
+    description="Place orders (once per Idempotency-Key) and read them back.",
+)
 flags = FeatureFlags(
     store=AppConfigStore(environment="demo", application="shop", name="features", max_age=5),
 )
 
 
-def answered_again(response: dict[str, str], record: Any) -> dict[str, str]:
+def answered_again(response: dict[str, str], idempotent_data: Any) -> dict[str, str]:
     """A retried create: counted, and answered with the first response."""
     metrics.add_metric(name="OrderRetryAnswered", unit=MetricUnit.Count, value=1)
     return response
@@ -69,14 +82,6 @@ def aws(service: str) -> Any:
     return _aws[service]
 
 
-@app.exception_handler(ValidationError)
-def invalid_order(error: ValidationError) -> Response:
-    problems = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in error.errors()]
-    logger.warning("order rejected", extra={"problems": problems})
-    metrics.add_metric(name="OrderRejected", unit=MetricUnit.Count, value=1)
-    return Response(status_code=422, content_type="application/json", body={"detail": problems})
-
-
 @app.exception_handler(IdempotencyValidationError)
 def key_reused(error: IdempotencyValidationError) -> Response:
     metrics.add_metric(name="IdempotencyKeyReused", unit=MetricUnit.Count, value=1)
@@ -93,15 +98,27 @@ def still_running(error: IdempotencyAlreadyInProgressError) -> Response:
     )
 
 
-@app.post("/orders")
+@app.post(
+    "/orders",
+    summary="Place an order",
+    responses={
+        201: {"description": "The order was placed (or, for a retried key, had been)"},
+        409: {"description": "The Idempotency-Key was used for another order, or that order is still being placed"},
+    },
+)
 @tracer.capture_method
-def create_order() -> Response:
-    order = parse(event=app.current_event.json_body or {}, model=OrderRequest)
+def create_order(
+    order: Annotated[OrderRequest, Body(description="the order to place")],
+    idempotency_key: Annotated[
+        str | None,
+        Header(alias="Idempotency-Key", min_length=1, max_length=64, description="the client's key for retries"),
+    ] = None,
+) -> Response[OrderReceipt]:
     # Clients retry with the same key; without one, each request is its own order.
-    key = app.current_event.headers.get("Idempotency-Key") or app.current_event.request_context.request_id
+    key = idempotency_key or app.current_event.request_context.request_id
     idempotency.register_lambda_context(app.lambda_context)
     created = place_order(request={"key": key, "order": order.model_dump()})
-    return Response(status_code=201, content_type="application/json", body=created)
+    return Response(status_code=201, content_type="application/json", body=OrderReceipt.model_validate(created))
 
 
 @idempotent_function(
@@ -143,14 +160,35 @@ def place_order(request: dict[str, Any]) -> dict[str, str]:
     return {"order_id": order_id, "total": str(total), "shipping": shipping}
 
 
-@app.get("/orders/<order_id>")
+@app.get("/orders/<order_id>", summary="Read an order", responses={404: {"description": "No such order"}})
 @tracer.capture_method
-def get_order(order_id: str) -> dict[str, Any]:
+def get_order(order_id: Annotated[UUID, Path(description="the order_id create returned")]) -> OrderReceipt:
     metrics.add_metric(name="OrderLookup", unit=MetricUnit.Count, value=1)
-    found = aws("dynamodb").get_item(TableName=ORDERS_TABLE, Key={"order_id": {"S": order_id}}).get("Item")
+    key = {"order_id": {"S": str(order_id)}}
+    found = aws("dynamodb").get_item(TableName=ORDERS_TABLE, Key=key).get("Item")
     if found is None:
         raise NotFoundError(f"order {order_id} not found")
-    return {"order_id": order_id, "total": found["total"]["N"], "shipping": found["shipping"]["S"]}
+    return receipt(found)
+
+
+@app.get("/orders", summary="List a customer's orders")
+@tracer.capture_method
+def list_orders(
+    customer_id: Annotated[str, Query(min_length=1, max_length=64, description="whose orders")],
+    limit: Annotated[int, Query(ge=1, le=100, description="at most this many")] = 20,
+) -> list[OrderReceipt]:
+    # A scan is enough for a demo table; a real one would query an index on customer_id.
+    found = aws("dynamodb").scan(
+        TableName=ORDERS_TABLE,
+        FilterExpression="customer_id = :c",
+        ExpressionAttributeValues={":c": {"S": customer_id}},
+    )["Items"]
+    return [receipt(item) for item in found[:limit]]
+
+
+def receipt(item: dict[str, Any]) -> OrderReceipt:
+    """An order as the API answers it, from its DynamoDB item."""
+    return OrderReceipt(order_id=item["order_id"]["S"], total=item["total"]["N"], shipping=item["shipping"]["S"])
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True)

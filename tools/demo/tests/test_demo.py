@@ -27,6 +27,7 @@ def test_the_demo_runs_every_step_and_exits_0() -> None:
         "4. Reject an invalid order",
         "5. Turn on express shipping",
         "6. Fulfil the queued order lines",
+        "7. Fetch the API's OpenAPI document",
     ):
         assert step in out
     assert "✘" not in out
@@ -36,6 +37,12 @@ def test_the_demo_runs_every_step_and_exits_0() -> None:
     assert "Shop/OrderRetryAnswered = 1.0 Count" in out
     assert "Shop/OrderCreated = 1.0 Count" in out
     assert "## orders_api.create_order" in out
+    # The event handler's own validation answers, in upstream's error body.
+    assert '← 422  {"statusCode":422,"detail":[{"loc":["body","lines",0,"quantity"],"type":"greater_than"}]}' in out
+    assert '{"loc":["path","order_id"],"type":"uuid_parsing"}' in out
+    assert "OpenAPI 3.1.0 'Orders API': paths GET /orders/{order_id}, GET /orders, POST /orders;" in out
+    assert '{"loc":["query","limit"],"type":"greater_than_equal"}' in out
+    assert "✔ a valid OpenAPI document (openapi-spec-validator)" in out
     assert "sk_demo_" not in out  # the seeded secret never shows
     assert out.rstrip().splitlines()[-1].startswith("All steps behaved as expected")
 
