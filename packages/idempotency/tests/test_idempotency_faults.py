@@ -63,13 +63,16 @@ def test_dynamodb_stops_mid_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     moto = MotoServer(tmp_path)
     moto.start()
     try:
-        client = boto3.client("dynamodb", endpoint_url=moto.endpoint_url, config=FAST_FAIL)
-        client.create_table(
+        # The table is made with default timeouts (a busy machine may take over 1 s to answer);
+        # only the store's client fails fast once the server is stopped.
+        setup = boto3.client("dynamodb", endpoint_url=moto.endpoint_url)
+        setup.create_table(
             TableName="payments",
             KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
+        client = boto3.client("dynamodb", endpoint_url=moto.endpoint_url, config=FAST_FAIL)
 
         def status() -> str:
             (item,) = client.scan(TableName="payments")["Items"]
