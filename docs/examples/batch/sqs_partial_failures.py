@@ -1,4 +1,5 @@
 from powertools.batch import BatchProcessor, EventType, process_partial_response
+from powertools.batch.types import PartialItemFailureResponse
 from powertools.common.events.sqs import SQSRecord
 from powertools.common.typing import LambdaContext
 
@@ -17,5 +18,5 @@ def record_handler(record: SQSRecord) -> None:
     reserve_stock(order["sku"], order["quantity"])  # raise to fail this record only
 
 
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
+def lambda_handler(event: dict, context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)

@@ -14,6 +14,7 @@ import boto3
 from orders_models import FulfilmentMessage
 
 from powertools.batch import BatchProcessor, EventType, process_partial_response
+from powertools.batch.types import PartialItemFailureResponse
 from powertools.common.typing import LambdaContext
 from powertools.data_classes import SQSRecord
 from powertools.logger import Logger
@@ -61,5 +62,5 @@ def reserve(record: SQSRecord) -> None:
 @logger.inject_lambda_context(clear_state=True)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
-def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=reserve, processor=processor, context=context)

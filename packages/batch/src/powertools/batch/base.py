@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from abc import ABC, abstractmethod
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from powertools.batch.exceptions import BatchProcessingError, ExceptionInfo, UnexpectedBatchTypeError
 from powertools.batch.types import EventType, PartialItemFailureResponse, PartialItemFailures
@@ -39,6 +39,13 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+
+class WarningLogger(Protocol):
+    """What the ``logger=`` argument needs: a stdlib ``logging.Logger`` or a powertools ``Logger``."""
+
+    def warning(self, msg: Any, *args: Any, **kwargs: Any) -> Any: ...
+
+
 SuccessResponse = tuple[str, Any, Any]  # ("success", handler result, record)
 FailureResponse = tuple[str, str, Any]  # ("fail", "<exception class>:<message>", record)
 
@@ -65,7 +72,7 @@ class BasePartialProcessor(ABC):
 
     lambda_context: LambdaContext
 
-    def __init__(self, logger: logging.Logger | None = None) -> None:
+    def __init__(self, logger: WarningLogger | None = None) -> None:
         self.success_messages: list[Any] = []
         self.fail_messages: list[Any] = []
         self.exceptions: list[ExceptionInfo] = []
@@ -142,7 +149,7 @@ class BasePartialProcessor(ABC):
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("Record processing exception: %s", description)
         if self.logger is not None and exception[2] is not None:
-            self.logger.warning("Record processing exception; skipping this record", exc_info=exception)  # type: ignore[arg-type]
+            self.logger.warning("Record processing exception; skipping this record", exc_info=exception)
         self.exceptions.append(exception)
         self.fail_messages.append(record)
         return ("fail", description, record)
@@ -171,7 +178,7 @@ class BasePartialBatchProcessor(BasePartialProcessor):
         event_type: EventType,
         model: Any = None,
         raise_on_entire_batch_failure: bool = True,
-        logger: logging.Logger | None = None,
+        logger: WarningLogger | None = None,
     ) -> None:
         if not isinstance(event_type, EventType):
             names = ", ".join(EventType.__members__)

@@ -7,10 +7,9 @@ the records of the failed record's message group are held back; other groups go 
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from powertools.batch.base import BatchProcessor, FailureResponse, SuccessResponse
+from powertools.batch.base import BatchProcessor, FailureResponse, SuccessResponse, WarningLogger
 from powertools.batch.exceptions import (
     ExceptionInfo,
     SQSFifoCircuitBreakerError,
@@ -35,7 +34,7 @@ class SqsFifoPartialProcessor(BatchProcessor):
         None,
     )
 
-    def __init__(self, model: Any = None, skip_group_on_error: bool = False, logger: logging.Logger | None = None):
+    def __init__(self, model: Any = None, skip_group_on_error: bool = False, logger: WarningLogger | None = None):
         self._skip_group_on_error = skip_group_on_error
         self._current_group_id: str | None = None
         self._failed_group_ids: set[str] = set()
