@@ -9,10 +9,12 @@ naming its example's path, relative to docs/examples, as a string literal.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,24 @@ def load_example() -> Iterator[Callable[[str], ModuleType]]:
     yield load
     for name in loaded:
         sys.modules.pop(name, None)
+
+
+def documented_json(page: str, example: str) -> list[Any]:
+    """The JSON shown in ``docs/<page>`` in the first ```json fence after the include of ``example``.
+
+    One document per line (a log stream), or one indented document; tests compare it with what
+    the example really printed, so the page can't show output the code doesn't produce.
+    """
+    text = (EXAMPLES.parent / page).read_text()
+    start = text.index(f'--8<-- "docs/examples/{example}"')
+    fence = text.index("```json\n", start) + len("```json\n")
+    body = text[fence : text.index("```", fence)]
+    try:
+        return [json.loads(body)]
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in body.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def documented() -> Callable[[str, str], list[Any]]:
+    return documented_json
