@@ -29,7 +29,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/metrics.md",
         "packages/parameters.md",
         "packages/parser.md",
-        "packages/tracer.md",
         "packages/validation.md",
     }
 )
