@@ -26,7 +26,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/data-classes.md",
         "packages/feature-flags.md",
         "packages/idempotency.md",
-        "packages/metrics.md",
         "packages/parameters.md",
         "packages/parser.md",
         "packages/validation.md",
