@@ -1,24 +1,15 @@
-"""docs/packages/tracer.md: each example invoked as in Lambda, the X-Ray documents it sends checked.
-
-The X-Ray SDK streams every subsegment to the daemon address as its own UDP datagram; the plugin's
-``xray_daemon`` fixture receives them. Lambda's own segment is the facade the SDK builds from the
-trace header the runtime sets before each invocation (``_X_AMZN_TRACE_ID``).
-"""
+"""docs/packages/tracer.md: each example invoked as in Lambda, the X-Ray documents it sends checked
+(received over UDP by the plugin's ``xray_daemon``; see conftest's ``in_lambda``)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from powertools.tracer import Tracer
-from powertools_testing.xray_daemon import XRayDaemon
-
-VOLATILE = ("id", "start_time", "end_time", "parent_id", "trace_id")
 
 
 @pytest.fixture(autouse=True)
@@ -44,68 +35,11 @@ def _fresh_tracer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         xray_recorder.configure(streaming_threshold=30)
 
 
-class Lambda:
-    """The parts of the Lambda runtime the tracer sees: the task root and a trace header per invocation."""
-
-    def __init__(self, daemon: XRayDaemon, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.daemon = daemon
-        self.monkeypatch = monkeypatch
-        self.trace_id = self.parent_id = ""
-
-    def new_invocation(self) -> None:
-        self.daemon.clear()
-        self.trace_id = f"1-{os.urandom(4).hex()}-{os.urandom(12).hex()}"
-        self.parent_id = os.urandom(8).hex()
-        self.monkeypatch.setenv("_X_AMZN_TRACE_ID", f"Root={self.trace_id};Parent={self.parent_id};Sampled=1")
-
-    def documents(self, count: int) -> dict[str, dict[str, Any]]:
-        """The ``count`` documents of this invocation by name, ids and clock times checked and removed."""
-        received = self.received(count)
-        return {d["name"]: {k: v for k, v in d.items() if k not in VOLATILE} for d in received}
-
-    def received(self, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:
-        """Exactly ``count`` documents of the current trace (datagrams arrive on another thread)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            received = [d for d in self.daemon.documents() if d.get("trace_id") == self.trace_id]
-            if len(received) >= count or time.monotonic() > deadline:
-                break
-            time.sleep(0.01)
-        time.sleep(0.05)  # a straggler would show up as one document too many
-        received = [d for d in self.daemon.documents() if d.get("trace_id") == self.trace_id]
-        assert len(received) == count, [d["name"] for d in received]
-        return received
-
-    def parents(self) -> dict[str, str]:
-        """Each document's name -> its parent's name (Lambda's segment shows as "lambda")."""
-        received = [d for d in self.daemon.documents() if d.get("trace_id") == self.trace_id]
-        names = {d["id"]: d["name"] for d in received} | {self.parent_id: "lambda"}
-        return {d["name"]: names[d["parent_id"]] for d in received}
-
-
-@pytest.fixture
-def in_lambda(xray_daemon: XRayDaemon, monkeypatch: pytest.MonkeyPatch) -> Iterator[Lambda]:
-    from aws_xray_sdk.core import xray_recorder
-    from aws_xray_sdk.core.lambda_launcher import LambdaContext
-
-    monkeypatch.setenv("LAMBDA_TASK_ROOT", "/var/task")
-    runtime = Lambda(xray_daemon, monkeypatch)
-    runtime.new_invocation()
-    previous = xray_recorder.context
-    # The recorder picks Lambda mode and the daemon address when first created; a cold Lambda
-    # process has both from the start.
-    xray_recorder.configure(daemon_address=xray_daemon.address, context=LambdaContext())
-    try:
-        yield runtime
-    finally:
-        xray_recorder.context = previous
-
-
 def subsegment(name: str, **fields: Any) -> dict[str, Any]:
     return {"name": name, "in_progress": False, "type": "subsegment", "namespace": "local", **fields}
 
 
-def test_getting_started_sends_the_documented_tree(load_example: Any, in_lambda: Lambda, lambda_context: Any) -> None:
+def test_getting_started_sends_the_documented_tree(load_example: Any, in_lambda: Any, lambda_context: Any) -> None:
     example = load_example("tracer/getting_started.py")
     get_order = f"{example.__name__}.get_order"  # "app.get_order" for a handler in app.py
 
@@ -132,7 +66,7 @@ def test_getting_started_sends_the_documented_tree(load_example: Any, in_lambda:
 
 
 def test_function_kinds_each_get_a_subsegment_with_their_response(
-    load_example: Any, in_lambda: Lambda, lambda_context: Any
+    load_example: Any, in_lambda: Any, lambda_context: Any
 ) -> None:
     example = load_example("tracer/function_kinds.py")
     module = example.__name__
@@ -158,7 +92,7 @@ def test_function_kinds_each_get_a_subsegment_with_their_response(
 
 
 def test_keep_values_out_records_neither_response_nor_error_message(
-    load_example: Any, in_lambda: Lambda, lambda_context: Any
+    load_example: Any, in_lambda: Any, lambda_context: Any
 ) -> None:
     example = load_example("tracer/keep_values_out.py")
 
@@ -178,7 +112,7 @@ def test_keep_values_out_records_neither_response_nor_error_message(
     assert "metadata" not in failed  # ... without the "lambda_handler error" metadata copy
 
 
-def test_patch_botocore_traces_the_s3_call(load_example: Any, aws: Any, in_lambda: Lambda, lambda_context: Any) -> None:
+def test_patch_botocore_traces_the_s3_call(load_example: Any, aws: Any, in_lambda: Any, lambda_context: Any) -> None:
     import boto3
 
     boto3.client("s3").create_bucket(Bucket="reports")
@@ -196,9 +130,7 @@ def test_patch_botocore_traces_the_s3_call(load_example: Any, aws: Any, in_lambd
     assert in_lambda.parents() == {"## lambda_handler": "lambda", "s3": "## lambda_handler"}
 
 
-def test_escape_hatch_subsegment_carries_its_annotation(
-    load_example: Any, in_lambda: Lambda, lambda_context: Any
-) -> None:
+def test_escape_hatch_subsegment_carries_its_annotation(load_example: Any, in_lambda: Any, lambda_context: Any) -> None:
     example = load_example("tracer/escape_hatch.py")
 
     assert example.lambda_handler({"items": [{"id": n} for n in range(25)]}, lambda_context) == {"written": 25}
