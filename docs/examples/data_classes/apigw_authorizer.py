@@ -8,6 +8,8 @@ SESSIONS = {"Bearer tnt_42_9f8e7d6c5b4a3f2e1d0c": "tenant-42"}
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     request = APIGatewayAuthorizerRequestEvent(event)
     tenant = SESSIONS.get(request.get_header_value("authorization") or "")
+    if request.method_arn is None:
+        raise ValueError("not an API Gateway authorizer request: no methodArn")
     policy = APIGatewayAuthorizerResponse.from_route_arn(
         request.method_arn, principal_id=tenant or "anonymous", context={"tenant": tenant}
     )

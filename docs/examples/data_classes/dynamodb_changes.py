@@ -6,8 +6,9 @@ from powertools.data_classes.dynamo_db_stream_event import DynamoDBRecordEventNa
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     changes = {}
     for record in DynamoDBStreamEvent(event).records:
-        if record.event_name is DynamoDBRecordEventName.MODIFY:
-            before, after = record.dynamodb.old_image, record.dynamodb.new_image
+        stream = record.dynamodb  # None only for a record without its "dynamodb" section
+        if record.event_name is DynamoDBRecordEventName.MODIFY and stream is not None:
+            before, after = stream.old_image, stream.new_image
             changed = sorted(name for name, value in after.items() if before.get(name) != value)
             changes[after["pk"]] = {"changed": changed, "version": int(after["version"])}  # N -> Decimal
     return changes
