@@ -26,7 +26,12 @@ def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("_X_AMZN_TRACE_ID", f"Root={TRACE_ID};Parent=557abcec3ee5a047;Sampled=1")
     monkeypatch.setattr(invocation, "is_cold_start", True)
     monkeypatch.setattr(invocation, "current_request_id", None)
+    _forget_loggers()  # another suite may have configured a Logger of the same service
     yield
+    _forget_loggers()
+
+
+def _forget_loggers() -> None:
     clear_context_keys()
     for name in ("payment", "orders"):
         stdlib = logging.getLogger(name)
