@@ -21,21 +21,17 @@ EXCLUDED: frozenset[str] = frozenset()
 # Pages still waiting for their conversion in this pass (shrinks to empty, one package per commit).
 NOT_YET_CONVERTED: frozenset[str] = frozenset(
     {
-        "packages/common.md",
-        "packages/data-classes.md",
         "packages/feature-flags.md",
         "packages/idempotency.md",
-        "packages/logger.md",
-        "packages/metrics.md",
         "packages/parameters.md",
         "packages/parser.md",
-        "packages/tracer.md",
         "packages/validation.md",
     }
 )
 
 # A python fence whose body is anything but a snippet include.
 INLINE_PYTHON = re.compile(r"^[ \t]*(```|~~~)[ \t]*(python|py)\b[^\n]*\n(?![ \t]*--8<--)", re.MULTILINE)
+MANGLED_INCLUDE = re.compile(r"^[ \t]*-\s*-\s*8\s*<\s*-\s*-(?<!--8<--)")
 INCLUDE = re.compile(r"""--8<--\s+["']([^"']+)["']""")
 
 
@@ -55,6 +51,18 @@ def test_no_page_holds_an_inline_python_example() -> None:
         for m in INLINE_PYTHON.finditer(page.read_text())
     ]
     assert offenders == [], f"inline ```python fences; move each into docs/examples/ and include it: {offenders}"
+
+
+def test_no_include_was_rewritten_by_a_formatter() -> None:
+    # ruff >= 0.16 formats Python fences in Markdown and turns `--8<-- "x.py"` into `--8 < --"x.py"`,
+    # which the snippets extension leaves as literal text; ruff.toml keeps docs/**/*.md out of it.
+    mangled = [
+        f"{page.relative_to(ROOT)}:{number}"
+        for page in _pages()
+        for number, line in enumerate(page.read_text().splitlines(), start=1)
+        if MANGLED_INCLUDE.match(line)
+    ]
+    assert mangled == [], f'snippet includes rewritten by a code formatter; restore `--8<-- "..."`: {mangled}'
 
 
 def test_every_included_example_exists_and_is_loaded_by_a_test() -> None:
