@@ -25,7 +25,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/common.md",
         "packages/data-classes.md",
         "packages/feature-flags.md",
-        "packages/idempotency.md",
         "packages/logger.md",
         "packages/metrics.md",
         "packages/parameters.md",
