@@ -30,7 +30,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/parameters.md",
         "packages/parser.md",
         "packages/tracer.md",
-        "packages/validation.md",
     }
 )
 
