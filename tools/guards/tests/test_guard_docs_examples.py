@@ -28,7 +28,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/logger.md",
         "packages/metrics.md",
         "packages/parameters.md",
-        "packages/parser.md",
         "packages/tracer.md",
     }
 )
