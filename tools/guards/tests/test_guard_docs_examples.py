@@ -27,7 +27,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
         "packages/feature-flags.md",
         "packages/logger.md",
         "packages/metrics.md",
-        "packages/parameters.md",
         "packages/tracer.md",
     }
 )
