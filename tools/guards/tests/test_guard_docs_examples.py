@@ -24,7 +24,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset(
     {
         "packages/common.md",
         "packages/data-classes.md",
-        "packages/feature-flags.md",
         "packages/logger.md",
         "packages/metrics.md",
         "packages/tracer.md",
