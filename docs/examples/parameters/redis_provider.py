@@ -25,7 +25,10 @@ class RedisProvider(BaseProvider):
         keys = list(self.redis.scan_iter(match=prefix + "*"))
         if not keys:
             return {}
-        return {key.decode().removeprefix(prefix): value.decode() for key, value in zip(keys, self.redis.mget(keys))}
+        return {
+            key.decode().removeprefix(prefix): value.decode()
+            for key, value in zip(keys, self.redis.mget(keys), strict=True)
+        }
 
 
 settings = RedisProvider(redis.Redis.from_url(os.environ["SETTINGS_REDIS_URL"]))

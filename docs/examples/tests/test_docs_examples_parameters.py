@@ -64,7 +64,7 @@ def test_read_values_names_a_missing_parameter(load_example: Any, lambda_context
     example = load_example("parameters/read_values.py")
     stores.delete_parameter(Name="/orders/endpoint")
 
-    with pytest.raises(GetParameterError, match="^Failed to get parameter '/orders/endpoint':"):
+    with pytest.raises(GetParameterError, match=r"^Failed to get parameter '/orders/endpoint':"):
         example.lambda_handler({}, lambda_context)
 
 
@@ -75,7 +75,7 @@ def test_by_name_reads_and_transforms(load_example: Any, lambda_context: Any, st
 
     clear_caches()
     stores.put_parameter(Name="/orders/limits.json", Value="{not json", Type="String", Overwrite=True)
-    with pytest.raises(TransformParameterError, match="'/orders/limits.json'"):
+    with pytest.raises(TransformParameterError, match=r"'/orders/limits\.json'"):
         example.lambda_handler({}, lambda_context)
 
 
@@ -130,9 +130,7 @@ def test_providers(load_example: Any, lambda_context: Any, aws: Any, appconfig_d
     assert appconfig_data.fetch_count == fetches
 
 
-def test_redis_provider(
-    load_example: Any, lambda_context: Any, redis: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_redis_provider(load_example: Any, lambda_context: Any, redis: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SETTINGS_REDIS_URL", redis.url)
     with redis.client() as client:
         client.set("orders/db", json.dumps({"host": "db.internal", "port": 5432}))
@@ -149,5 +147,5 @@ def test_redis_provider(
     assert example.lambda_handler({}, lambda_context)["db_host"] == "db.internal"  # cached for max_age
     assert example.settings.get("orders/db", transform="json", force_fetch=True)["host"] == "db2.internal"
 
-    with pytest.raises(GetParameterError, match="^Failed to get parameter 'orders/missing':"):
+    with pytest.raises(GetParameterError, match=r"^Failed to get parameter 'orders/missing':"):
         example.settings.get("orders/missing")

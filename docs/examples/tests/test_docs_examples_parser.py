@@ -41,9 +41,7 @@ def test_event_parser_takes_the_model_from_the_hint_or_the_argument(load_example
 def sqs_event(load_event: Any, bodies: list[str]) -> dict[str, Any]:
     template = load_event("sqs")["Records"][0]
     return {
-        "Records": [
-            {**copy.deepcopy(template), "messageId": f"msg-{n}", "body": body} for n, body in enumerate(bodies)
-        ]
+        "Records": [{**copy.deepcopy(template), "messageId": f"msg-{n}", "body": body} for n, body in enumerate(bodies)]
     }
 
 
