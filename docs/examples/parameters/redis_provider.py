@@ -18,20 +18,18 @@ class RedisProvider(BaseProvider):
         value = self.redis.get(name)
         if value is None:
             raise KeyError(name)
-        return value.decode()
+        return str(value)
 
     def _get_multiple(self, path: str, **options: Any) -> dict[str, str]:
         prefix = path.rstrip("/") + "/"
         keys = list(self.redis.scan_iter(match=prefix + "*"))
         if not keys:
             return {}
-        return {
-            key.decode().removeprefix(prefix): value.decode()
-            for key, value in zip(keys, self.redis.mget(keys), strict=True)
-        }
+        values = self.redis.mget(keys)
+        return {str(key).removeprefix(prefix): str(value) for key, value in zip(keys, values, strict=True)}
 
 
-settings = RedisProvider(redis.Redis.from_url(os.environ["SETTINGS_REDIS_URL"]))
+settings = RedisProvider(redis.Redis.from_url(os.environ["SETTINGS_REDIS_URL"], decode_responses=True))
 
 
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
