@@ -15,20 +15,6 @@ ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 EXAMPLE_TESTS = DOCS / "examples" / "tests"
 
-# Pages not converted to included examples, each with its reason (none at the moment).
-EXCLUDED: frozenset[str] = frozenset()
-
-# Pages still waiting for their conversion in this pass (shrinks to empty, one package per commit).
-NOT_YET_CONVERTED: frozenset[str] = frozenset(
-    {
-        "packages/feature-flags.md",
-        "packages/idempotency.md",
-        "packages/parameters.md",
-        "packages/parser.md",
-        "packages/validation.md",
-    }
-)
-
 # A python fence whose body is anything but a snippet include.
 INLINE_PYTHON = re.compile(r"^[ \t]*(```|~~~)[ \t]*(python|py)\b[^\n]*\n(?![ \t]*--8<--)", re.MULTILINE)
 MANGLED_INCLUDE = re.compile(r"^[ \t]*-\s*-\s*8\s*<\s*-\s*-(?<!--8<--)")
@@ -39,15 +25,10 @@ def _pages() -> list[Path]:
     return sorted(p for p in DOCS.rglob("*.md") if "examples" not in p.relative_to(DOCS).parts)
 
 
-def _checked_pages() -> list[Path]:
-    skip = EXCLUDED | NOT_YET_CONVERTED
-    return [p for p in _pages() if p.relative_to(DOCS).as_posix() not in skip]
-
-
 def test_no_page_holds_an_inline_python_example() -> None:
     offenders = [
         f"{page.relative_to(ROOT)}:{page.read_text()[: m.start()].count(chr(10)) + 1}"
-        for page in _checked_pages()
+        for page in _pages()
         for m in INLINE_PYTHON.finditer(page.read_text())
     ]
     assert offenders == [], f"inline ```python fences; move each into docs/examples/ and include it: {offenders}"
@@ -80,13 +61,3 @@ def test_every_included_example_exists_and_is_loaded_by_a_test() -> None:
                 untested.append(f"{page.relative_to(ROOT)} -> {include}")
     assert missing == [], f"includes naming no file: {missing}"
     assert untested == [], f"examples no test under docs/examples/tests loads: {untested}"
-
-
-def test_the_exclusions_name_real_pages() -> None:
-    # A renamed or converted page must leave the lists, or the guard silently skips nothing.
-    pages = {p.relative_to(DOCS).as_posix() for p in _pages()}
-    assert pages >= (EXCLUDED | NOT_YET_CONVERTED)
-    still_inline = {p for p in NOT_YET_CONVERTED if INLINE_PYTHON.search((DOCS / p).read_text())}
-    assert still_inline == set(NOT_YET_CONVERTED), (
-        f"converted pages to drop from NOT_YET_CONVERTED: {sorted(set(NOT_YET_CONVERTED) - still_inline)}"
-    )
