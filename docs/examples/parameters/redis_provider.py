@@ -1,5 +1,5 @@
 import os
-from typing import Any
+from typing import Any, cast
 
 import redis
 
@@ -33,6 +33,6 @@ settings = RedisProvider(redis.Redis.from_url(os.environ["SETTINGS_REDIS_URL"], 
 
 
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    db = settings.get("orders/db", transform="json", max_age=60)  # cached, parsed
+    db: dict[str, Any] = cast(dict, settings.get("orders/db", transform="json", max_age=60))  # cached, parsed
     tuning = settings.get_multiple("orders/tuning")
     return {"db_host": db["host"], "tuning": tuning}

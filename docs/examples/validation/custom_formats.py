@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from powertools.common.typing import LambdaContext
 from powertools.validation import validate
 
@@ -11,7 +13,7 @@ ASSUME_ROLE = {
         "region": {"type": "string", "format": "served_region"},
     },
 }
-FORMATS = {
+FORMATS: dict[str, str | Callable[[str], bool]] = {
     "awsaccountid": r"^\d{12}$",  # regex, matched from the start
     "served_region": lambda value: value in REGIONS,  # or a callable returning true/false
 }
