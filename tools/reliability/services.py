@@ -51,12 +51,17 @@ class RestartableMoto:
         if server._server is not None:  # ThreadedMotoServer.stop leaves the socket listening
             server._server.server_close()
 
-    def client(self, service: str) -> Any:
+    def client(self, service: str, *, fail_fast: bool = True) -> Any:
+        """A boto3 client to the server; ``fail_fast=False`` for setup, which a busy machine may slow."""
         import boto3
         from botocore.config import Config
 
-        # Fail fast while the store is down: one attempt, one-second timeouts.
-        config = Config(connect_timeout=1, read_timeout=2, retries={"max_attempts": 1, "mode": "standard"})
+        # Fail fast while the store is down: one attempt, short timeouts.
+        config = (
+            Config(connect_timeout=1, read_timeout=2, retries={"max_attempts": 1, "mode": "standard"})
+            if fail_fast
+            else Config(retries={"max_attempts": 1, "mode": "standard"})
+        )
         return boto3.client(
             service,
             endpoint_url=self.endpoint_url,

@@ -48,7 +48,7 @@ def test_parameters_while_the_service_is_down() -> None:
 
 def run(moto: RestartableMoto) -> None:
     prefix = f"/app-{uuid.uuid4().hex[:8]}"  # moto's backends live on in this process
-    ssm_admin, secrets_admin = moto.client("ssm"), moto.client("secretsmanager")
+    ssm_admin, secrets_admin = moto.client("ssm", fail_fast=False), moto.client("secretsmanager", fail_fast=False)
     ssm_admin.put_parameter(Name=f"{prefix}/url", Value="https://v1.example", Type="String")
     ssm_admin.put_parameter(Name=f"{prefix}/limits", Value='{"rps": 10}', Type="String")
     ssm_admin.put_parameter(Name=f"{prefix}/short", Value="brief", Type="String")
