@@ -15,7 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
-from powertools.event_handler.openapi.fields import ModelField, header_alias, is_scalar_annotation
+from powertools.event_handler.openapi.fields import ModelField, header_alias, is_scalar_annotation, is_subclass
 from powertools.event_handler.openapi.params import Body, Param, ParamTypes, Path, Query
 from powertools.event_handler.response import Response
 
@@ -75,6 +75,18 @@ def _type_hints(call: Callable[..., Any]) -> dict[str, Any]:
         raise RouteSignatureError(f"cannot resolve the type hints of route function {name}: {exc}") from exc
 
 
+def _without_implicit_optional(annotation: Any, default: Any) -> Any:
+    """Python 3.10's get_type_hints turns ``x: Annotated[T, Query()] = None`` into
+    ``Optional[Annotated[...]]``, hiding the marker; 3.11+ leaves the annotation as written."""
+    if default is not None or get_origin(annotation) is not typing.Union:
+        return annotation
+    args = get_args(annotation)
+    annotated = [arg for arg in args if get_origin(arg) is Annotated]
+    if len(annotated) == 1 and all(arg is type(None) for arg in args if arg is not annotated[0]):
+        return annotated[0]
+    return annotation
+
+
 def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = None) -> Dependant:
     """Classify each parameter of ``call`` (served at rule ``path``) by where its value comes from."""
     dependant = Dependant(call, path, name)
@@ -87,7 +99,7 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
     for param_name, param in signature.parameters.items():
         if param.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
             continue
-        annotation = hints.get(param_name, Any)
+        annotation = _without_implicit_optional(hints.get(param_name, Any), param.default)
         field = analyze_param(param_name, annotation, param.default, is_path_param=param_name in path_names)
         info = field.field_info
         if isinstance(info, Body):
@@ -118,7 +130,7 @@ def _split_annotated(annotation: Any, param_name: str) -> tuple[Any, FieldInfo |
     plain: list[FieldInfo] = []
     others: list[Any] = []
     for item in metadata:
-        if isinstance(item, type) and issubclass(item, FieldInfo):
+        if is_subclass(item, FieldInfo):
             item = item()  # Annotated[int, Query] means Query()
         if isinstance(item, (Param, Body)):
             markers.append(item)
@@ -191,13 +203,13 @@ def _reusable_options(marker: FieldInfo) -> dict[str, Any]:
 def _is_model(annotation: Any) -> bool:
     from pydantic import BaseModel
 
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return is_subclass(annotation, BaseModel)
 
 
 def unwrap_response_annotation(annotation: Any) -> Any:
     """``Response[T]`` -> T; ``tuple[T, int]`` -> T (a route may return ``(body, status)``)."""
     origin = get_origin(annotation)
-    if isinstance(origin, type) and issubclass(origin, Response):
+    if is_subclass(origin, Response):
         (inner,) = get_args(annotation)
         return unwrap_response_annotation(inner)
     if origin is tuple and len(get_args(annotation)) == 2:
@@ -206,7 +218,7 @@ def unwrap_response_annotation(annotation: Any) -> Any:
 
 
 def analyze_return(annotation: Any) -> ModelField | None:
-    if isinstance(annotation, type) and issubclass(annotation, Response):  # a bare Response: body unknown
+    if is_subclass(annotation, Response):  # a bare Response: body unknown
         return None
     type_annotation, marker = _split_annotated(unwrap_response_annotation(annotation), "return")
     info = FieldInfo() if marker is None else copy.copy(marker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Mapping
-from types import UnionType
+from types import GenericAlias, UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -14,13 +14,15 @@ from pydantic_core import PydanticUndefined
 
 from powertools.event_handler.openapi.params import Body, Header, Param, UploadFile
 
-__all__ = ["ModelField", "is_scalar_annotation", "is_sequence_annotation", "missing_error"]
+__all__ = ["ModelField", "is_scalar_annotation", "is_sequence_annotation", "is_subclass", "missing_error"]
 
 _SEQUENCES: tuple[type, ...] = (list, tuple, set, frozenset, deque)
 
 
-def _subclass(value: Any, classes: type | tuple[type, ...]) -> bool:
-    return isinstance(value, type) and issubclass(value, classes)
+def is_subclass(value: Any, classes: type | tuple[type, ...]) -> bool:
+    """``issubclass`` that answers False for anything not a class (on 3.10 ``list[int]`` passes
+    ``isinstance(x, type)`` but ``issubclass`` raises on it)."""
+    return isinstance(value, type) and not isinstance(value, GenericAlias) and issubclass(value, classes)
 
 
 def is_sequence_annotation(annotation: Any) -> bool:
@@ -30,9 +32,9 @@ def is_sequence_annotation(annotation: Any) -> bool:
         return any(is_sequence_annotation(arg) for arg in get_args(annotation))
     if origin is Annotated:
         return is_sequence_annotation(get_args(annotation)[0])
-    if _subclass(annotation, (str, bytes)):
+    if is_subclass(annotation, (str, bytes)):
         return False
-    return _subclass(annotation, _SEQUENCES) or _subclass(origin, _SEQUENCES)
+    return is_subclass(annotation, _SEQUENCES) or is_subclass(origin, _SEQUENCES)
 
 
 def _is_complex(annotation: Any) -> bool:
@@ -42,7 +44,7 @@ def _is_complex(annotation: Any) -> bool:
     if origin is Annotated:
         return _is_complex(get_args(annotation)[0])
     for candidate in (annotation, origin):
-        if _subclass(candidate, (BaseModel, Mapping, UploadFile)) or is_sequence_annotation(candidate):
+        if is_subclass(candidate, (BaseModel, Mapping, UploadFile)) or is_sequence_annotation(candidate):
             return True
         if isinstance(candidate, type) and dataclasses.is_dataclass(candidate):
             return True

@@ -17,7 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from powertools.event_handler.openapi.dependant import Dependant, analyze_return
 from powertools.event_handler.openapi.exceptions import SchemaValidationError
-from powertools.event_handler.openapi.fields import ModelField
+from powertools.event_handler.openapi.fields import ModelField, is_subclass
 from powertools.event_handler.openapi.params import Body, Param
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _parameter(field: ModelField, mapping: dict[Any, Any]) -> list[dict[str, Any
     info = field.field_info
     assert isinstance(info, Param)
     annotation = field.annotation
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_subclass(annotation, BaseModel):
         # A model of query/header parameters: one parameter per model field.
         expanded = []
         for name, model_field in annotation.model_fields.items():
@@ -167,7 +167,7 @@ def _parameter(field: ModelField, mapping: dict[Any, Any]) -> list[dict[str, Any
 
 def _basic_schema(annotation: Any) -> dict[str, str]:
     for base, name in ((bool, "boolean"), (int, "integer"), (float, "number")):
-        if isinstance(annotation, type) and issubclass(annotation, base):
+        if is_subclass(annotation, base):
             return {"type": name}
     return {"type": "string"}
 

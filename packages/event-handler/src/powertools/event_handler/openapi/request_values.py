@@ -15,7 +15,12 @@ from urllib.parse import parse_qs, unquote
 from pydantic import BaseModel
 
 from powertools.event_handler.openapi.exceptions import RequestUnsupportedContentType, RequestValidationError
-from powertools.event_handler.openapi.fields import ModelField, is_scalar_annotation, is_sequence_annotation
+from powertools.event_handler.openapi.fields import (
+    ModelField,
+    is_scalar_annotation,
+    is_sequence_annotation,
+    is_subclass,
+)
 
 __all__ = ["body_values", "header_values", "multi_value_query_names", "normalize_params", "query_values"]
 
@@ -63,7 +68,7 @@ def normalize_params(values: dict[str, Any], fields: list[ModelField], multi: Co
             if field.alias in values:
                 value = _restore_scalar(values[field.alias], field.alias, multi)
                 values[field.alias] = value[0] if isinstance(value, list) and len(value) == 1 else value
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        elif is_subclass(annotation, BaseModel):
             values[field.alias] = _model_values(values, annotation, multi)
     return values
 
