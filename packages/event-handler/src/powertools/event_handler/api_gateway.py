@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import json
 import re
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
-from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from powertools.common.encoder import Encoder
 from powertools.common.events.proxy import BaseProxyEvent
 from powertools.common.exceptions import InvalidEventError
 from powertools.event_handler import content_types
+from powertools.event_handler.base_router import AnyCallableT, BaseRouter, Middleware, Router, checked_status_code
 from powertools.event_handler.cors import CORSConfig
+from powertools.event_handler.debug_output import debug_enabled, redacted
 from powertools.event_handler.exceptions import NotFoundError, ServiceError, ValidationConfigurationError
+from powertools.event_handler.header_bound import MAX_HEADER_BYTES, header_bytes
 from powertools.event_handler.openapi.api import OpenAPIMixin
+from powertools.event_handler.proxy_event_type import ProxyEventType, event_class
 from powertools.event_handler.response import Response
 from powertools.event_handler.response_builder import ResponseBuilder
 from powertools.event_handler.route import Route, RouteOptions
@@ -49,227 +51,12 @@ __all__ = [
     "Router",
 ]
 
-AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
-Middleware = Callable[..., Any]
-
-DEBUG_ENV = "POWERTOOLS_EVENT_HANDLER_DEBUG"
-# API Gateway caps request headers at 10 KiB and ALB at 64 KiB; anything beyond is not a real request.
-MAX_HEADER_BYTES = 64 * 1024
-# Header values debug output never prints.
-_SECRET_HEADERS = frozenset({"authorization", "cookie", "x-api-key", "x-amz-security-token", "proxy-authorization"})
-
-
-class ProxyEventType(Enum):
-    """Which integration's event (and response) format a resolver speaks."""
-
-    APIGatewayProxyEvent = "APIGatewayProxyEvent"
-    APIGatewayProxyEventV2 = "APIGatewayProxyEventV2"
-    ALBEvent = "ALBEvent"
-    BedrockAgentEvent = "BedrockAgentEvent"
-    VPCLatticeEvent = "VPCLatticeEvent"
-    VPCLatticeEventV2 = "VPCLatticeEventV2"
-    LambdaFunctionUrlEvent = "LambdaFunctionUrlEvent"
-
-
-def _event_class(proxy_type: ProxyEventType) -> type[BaseProxyEvent]:
-    # Imported on demand so a REST app never loads the Lattice or ALB shapes.
-    if proxy_type is ProxyEventType.APIGatewayProxyEvent:
-        from powertools.common.events.api_gateway import APIGatewayProxyEvent
-
-        return APIGatewayProxyEvent
-    if proxy_type is ProxyEventType.APIGatewayProxyEventV2:
-        from powertools.common.events.api_gateway import APIGatewayProxyEventV2
-
-        return APIGatewayProxyEventV2
-    if proxy_type is ProxyEventType.LambdaFunctionUrlEvent:
-        from powertools.common.events.function_url import LambdaFunctionUrlEvent
-
-        return LambdaFunctionUrlEvent
-    if proxy_type is ProxyEventType.VPCLatticeEvent:
-        from powertools.common.events.vpc_lattice import VPCLatticeEvent
-
-        return VPCLatticeEvent
-    if proxy_type is ProxyEventType.VPCLatticeEventV2:
-        from powertools.common.events.vpc_lattice import VPCLatticeEventV2
-
-        return VPCLatticeEventV2
-    if proxy_type is ProxyEventType.BedrockAgentEvent:
-        from powertools.event_handler.bedrock_agent_event import BedrockAgentEvent
-
-        return BedrockAgentEvent
-    if proxy_type is ProxyEventType.ALBEvent:
-        from powertools.common.events.alb import ALBEvent
-
-        return ALBEvent
-    raise ValueError(f"{proxy_type} is not an HTTP proxy event type this resolver can route")
-
-
-class BaseRouter(ABC):
-    """Route registration shared by resolvers and ``Router``: the method decorators and middlewares.
-
-    ``route`` is declared once, here; a resolver registers routes at once and a ``Router``
-    keeps them until ``include_router`` (``_register_route``).
-    """
-
-    _router_middlewares: list[Middleware]
-    context: dict[str, Any]
-
-    def route(
-        self,
-        rule: str,
-        method: str | Sequence[str],
-        cors: bool | None = None,
-        compress: bool = False,
-        cache_control: str | None = None,
-        summary: str | None = None,
-        description: str | None = None,
-        responses: dict[int, Any] | None = None,
-        response_description: str | None = None,
-        tags: list[str] | None = None,
-        operation_id: str | None = None,
-        include_in_schema: bool = True,
-        security: list[dict[str, list[str]]] | None = None,
-        openapi_extensions: dict[str, Any] | None = None,
-        deprecated: bool = False,
-        enable_validation: bool | None = None,
-        custom_response_validation_http_code: int | None = None,
-        status_code: int = 200,
-        middlewares: list[Middleware] | None = None,
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        """Register a function for ``rule`` and one or more HTTP methods.
-
-        ``rule`` is a path in which ``<name>`` captures one segment and is passed to the
-        function as the keyword argument ``name``; it may use regular-expression syntax
-        (``/static/.+``) for catch-all routes.
-        """
-        if not isinstance(rule, str):
-            raise TypeError(f"route rule must be a str, got {type(rule).__name__}")
-        openapi: dict[str, Any] = {
-            key: value
-            for key, value in (
-                ("summary", summary),
-                ("description", description),
-                ("responses", responses),
-                ("response_description", response_description),
-                ("tags", tags),
-                ("operation_id", operation_id),
-                ("security", security),
-                ("openapi_extensions", openapi_extensions),
-                ("enable_validation", enable_validation),
-                ("custom_response_validation_http_code", _status_code(custom_response_validation_http_code)),
-            )
-            if value is not None
-        }
-        openapi["include_in_schema"] = include_in_schema
-        openapi["deprecated"] = deprecated
-        methods = (method,) if isinstance(method, str) else tuple(method)
-        options = RouteOptions(cors, compress, cache_control, status_code, tuple(middlewares or ()), openapi)
-        return self._register_route(rule, methods, options)
-
-    @abstractmethod
-    def _register_route(
-        self, rule: str, methods: tuple[str, ...], options: RouteOptions
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        """The decorator that records ``rule`` for ``methods`` with ``options``."""
-
-    def _method_route(self, method: str, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self.route(rule, method, **options)
-
-    def get(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        """Register a GET route; options as for ``route`` (cors, compress, cache_control, middlewares, ...)."""
-        return self._method_route("GET", rule, **options)
-
-    def post(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self._method_route("POST", rule, **options)
-
-    def put(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self._method_route("PUT", rule, **options)
-
-    def delete(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self._method_route("DELETE", rule, **options)
-
-    def patch(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self._method_route("PATCH", rule, **options)
-
-    def head(self, rule: str, **options: Any) -> Callable[[AnyCallableT], AnyCallableT]:
-        return self._method_route("HEAD", rule, **options)
-
-    def use(self, middlewares: list[Middleware]) -> None:
-        """Add middlewares that run, in this order, around every route."""
-        self._router_middlewares = [*self._router_middlewares, *middlewares]
-
-    def append_context(self, **additional_context: Any) -> None:
-        """Share values between middlewares and routes for the current request (cleared after it)."""
-        self.context.update(**additional_context)
-
-    def clear_context(self) -> None:
-        self.context.clear()
-
-
-def _status_code(code: int | None) -> int | None:
-    """An HTTP status code given as an int or ``HTTPStatus``; ValidationConfigurationError for anything else."""
-    if code is None:
-        return None
-    if isinstance(code, int) and 100 <= int(code) <= 599:
-        return int(code)
-    raise ValidationConfigurationError(f"'{code}' must be an integer representing an HTTP status code.")
-
-
-def _debug_enabled(debug: bool | None) -> bool:
-    if debug is not None:
-        return debug
-    from powertools.common.config import env_bool, is_dev_mode
-
-    return env_bool(DEBUG_ENV) or is_dev_mode()
-
-
-def _redacted(event: Any, depth: int = 0) -> Any:
-    """A copy of the event safe to print: credentials masked wherever they appear.
-
-    Header names in ``_SECRET_HEADERS`` (any case, at any depth: headers,
-    multiValueHeaders, nested authorizer payloads), ``apiKey`` (API Gateway's
-    ``requestContext.identity.apiKey``) and cookie lists are replaced by ``*****``.
-    """
-    if depth > 64:  # debug printing must not recurse without bound on hostile input
-        return "*****"
-    if isinstance(event, Mapping):
-        copy: dict[Any, Any] = {}
-        for name, value in event.items():
-            lowered = name.lower() if isinstance(name, str) else name
-            if lowered in _SECRET_HEADERS or lowered == "apikey" or (lowered == "cookies" and value):
-                copy[name] = ["*****"] if lowered == "cookies" else "*****"
-            else:
-                copy[name] = _redacted(value, depth + 1)
-        return copy
-    if isinstance(event, list):
-        return [_redacted(item, depth + 1) for item in event]
-    return event
-
 
 def _name_route(exc: BaseException, route: Any, where: str) -> None:
     """Say which route raised, without changing the exception's type (alarms match on it)."""
     add_note = getattr(exc, "add_note", None)  # Python 3.11+
     if add_note is not None:
         add_note(f"raised by route {route.method} {route.path}" + (f" {where}" if where else ""))
-
-
-def _header_bytes(headers: Any) -> int:
-    """Total characters in header names and values (every request pays this, so C-level fast path first)."""
-    if type(headers) is not dict and not isinstance(headers, Mapping):  # the ABC check is slow
-        return 0
-    try:
-        # One join over one list: join() copies a dict view into a list first anyway.
-        return len("".join([*headers, *headers.values()]))
-    except TypeError:  # list values (multi-value headers, Lattice v2) or junk
-        pass
-    total = 0
-    for name, value in headers.items():
-        total += len(name) if isinstance(name, str) else 0
-        if isinstance(value, str):
-            total += len(value)
-        elif isinstance(value, list):
-            total += sum(len(item) for item in value if isinstance(item, str))
-    return total
 
 
 class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
@@ -309,17 +96,17 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
                 "'response_validation_error_http_code' cannot be set when enable_validation is False."
             )
         self._enable_validation = enable_validation
-        self._response_validation_error_http_code = _status_code(response_validation_error_http_code)
+        self._response_validation_error_http_code = checked_status_code(response_validation_error_http_code)
         self._validation_middlewares: tuple[Middleware, Middleware] | None = None
         self._proxy_type = proxy_type or self._proxy_event_type
-        self._event_class = _event_class(self._proxy_type)
+        self._event_class = event_class(self._proxy_type)
         self._routes: RouteTable[Route] = RouteTable(trailing_slashes=self._trailing_slashes)
         self._route_list: list[Route] = []  # registration order, for the OpenAPI document
         self._route_keys: set[str] = set()
         self._cors = cors
         self._cors_enabled = cors is not None
         self._cors_methods: set[str] = {"OPTIONS"}
-        self._debug = _debug_enabled(debug)
+        self._debug = debug_enabled(debug)
         self._strip_prefixes = list(strip_prefixes) if strip_prefixes else None
         self._json_body_deserializer = json_body_deserializer
         self._router_middlewares: list[Middleware] = []
@@ -482,7 +269,7 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
             event = event.raw_event  # an already-wrapped event still works
         if self._debug:
             # One line: CloudWatch turns every printed line into its own log event.
-            print(json.dumps(_redacted(event), separators=(",", ":"), cls=Encoder, default=str))
+            print(json.dumps(redacted(event), separators=(",", ":"), cls=Encoder, default=str))
         self._current_event = self._to_proxy_event(event)
         self._lambda_context = context
         if self._debug:
@@ -554,7 +341,7 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
         # REST and ALB send each header in both maps, the single map keeping only the last value
         # of a repeated header: the larger of the two is the request's size (adding them would
         # count every header twice; taking the single map alone misses 1,000 repeats of one header).
-        size = max(_header_bytes(raw.get("headers")), _header_bytes(raw.get("multiValueHeaders")))
+        size = max(header_bytes(raw.get("headers")), header_bytes(raw.get("multiValueHeaders")))
         if size <= MAX_HEADER_BYTES:
             return None
         body = {"statusCode": 431, "message": f"Request headers too large: {size} bytes, limit {MAX_HEADER_BYTES}"}
@@ -675,69 +462,6 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
             if builder.route is not None:
                 _name_route(exc, builder.route, "while serializing its response")
             raise
-
-
-class Router(BaseRouter):
-    """Routes defined in another module, added to the app with ``app.include_router(router, prefix=...)``.
-
-    After inclusion ``router.current_event``, ``router.lambda_context`` and
-    ``router.context`` are the app's.
-    """
-
-    def __init__(self) -> None:
-        self._registrations: list[tuple[str, tuple[str, ...], RouteOptions, Callable[..., Any]]] = []
-        self._router_middlewares: list[Middleware] = []
-        self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
-        self._context: dict[str, Any] = {}
-        self.api_resolver: ApiGatewayResolver | None = None
-
-    def _resolver(self, attribute: str) -> ApiGatewayResolver:
-        if self.api_resolver is None:
-            raise RuntimeError(f"router.{attribute} is available once the router is added with app.include_router()")
-        return self.api_resolver
-
-    @property
-    def current_event(self) -> Any:
-        return self._resolver("current_event").current_event
-
-    @property
-    def lambda_context(self) -> LambdaContext:
-        return self._resolver("lambda_context").lambda_context
-
-    @property
-    def context(self) -> dict[str, Any]:
-        return self.api_resolver.context if self.api_resolver is not None else self._context
-
-    @context.setter
-    def context(self, value: dict[str, Any]) -> None:
-        if self.api_resolver is not None:
-            self.api_resolver.context = value
-        else:
-            self._context = value
-
-    def _register_route(
-        self, rule: str, methods: tuple[str, ...], options: RouteOptions
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        def register(func: AnyCallableT) -> AnyCallableT:
-            self._registrations.append((rule, methods, options, func))
-            return func
-
-        return register
-
-    def exception_handler(
-        self, exc_class: type[BaseException] | list[type[BaseException]]
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        def register(func: AnyCallableT) -> AnyCallableT:
-            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
-                self._exception_handlers[cls] = func
-            return func
-
-        return register
-
-    def not_found(self, func: AnyCallableT | None = None) -> Any:
-        if func is None:
-            return self.exception_handler(NotFoundError)
-        return self.exception_handler(NotFoundError)(func)
 
 
 class APIGatewayRestResolver(ApiGatewayResolver):
