@@ -98,7 +98,7 @@ class Route:
     def _build_stack(
         self, router_middlewares: list[Middleware], validation: tuple[Middleware, Middleware] | None = None
     ) -> Callable[[Any], Any]:
-        stack: Callable[[Any], Any] = _CallRoute(self.func)
+        stack: Callable[[Any], Any] = _last_frame(self.func, is_async=False)
         for middleware in reversed(self._chain(router_middlewares, validation)):
             stack = MiddlewareFrame(middleware, stack)
         return stack
@@ -108,10 +108,46 @@ class Route:
     ) -> Any:
         """Async twin of ``__call__``: async middlewares are awaited, sync ones run in a worker thread."""
         app.append_context(_route_args=route_arguments)
-        stack: Callable[[Any], Any] = _CallRouteAsync(self.func)
+        stack: Callable[[Any], Any] = _last_frame(self.func, is_async=True)
         for middleware in reversed(self._chain(router_middlewares, app._validation_frames(self))):
             stack = AsyncMiddlewareFrame(middleware, stack)
         return await stack(app)
+
+
+def may_inject(func: Callable[..., Any]) -> bool:
+    """A cheap look at ``func``'s annotations: could it have ``Depends()`` or ``Request`` parameters?
+
+    Import-free, so routes without either never load the dependency-injection module. A false
+    positive costs one closer look; string annotations naming either word answer True.
+    """
+    annotations = getattr(func, "__annotations__", None)
+    if not annotations or not isinstance(annotations, dict):
+        return False
+    for name, annotation in annotations.items():
+        if name == "return":
+            continue
+        if isinstance(annotation, str):
+            if "Depends" in annotation or "Request" in annotation:
+                return True
+            continue
+        metadata = getattr(annotation, "__metadata__", None)
+        if metadata is not None and any(type(item).__name__ == "Depends" for item in metadata):
+            return True
+        candidates = (annotation, *(getattr(annotation, "__args__", None) or ()))
+        if any(getattr(candidate, "__name__", None) == "Request" for candidate in candidates):
+            return True
+    return False
+
+
+def _last_frame(func: Callable[..., Any], is_async: bool) -> Callable[[Any], Any]:
+    """The frame that calls the route function; it also injects Depends()/Request values when asked to."""
+    if may_inject(func):
+        from powertools.event_handler.depends import injecting_call
+
+        frame = injecting_call(func, is_async)
+        if frame is not None:
+            return frame
+    return _CallRouteAsync(func) if is_async else _CallRoute(func)
 
 
 class _CallRoute:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
+from powertools.event_handler.depends import is_depends_annotation, is_request_annotation
 from powertools.event_handler.openapi.fields import ModelField, header_alias, is_scalar_annotation
 from powertools.event_handler.openapi.params import Body, Param, ParamTypes, Path, Query
 from powertools.event_handler.response import Response
@@ -88,6 +89,8 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
         if param.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
             continue
         annotation = hints.get(param_name, Any)
+        if is_request_annotation(annotation) or is_depends_annotation(annotation) is not None:
+            continue  # injected by the resolver (powertools.event_handler.depends), not read from the request
         field = analyze_param(param_name, annotation, param.default, is_path_param=param_name in path_names)
         info = field.field_info
         if isinstance(info, Body):
