@@ -304,3 +304,25 @@ def test_routes_without_injection_never_load_the_module() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_function_middlewares_get_request_and_dependencies_shared_with_the_route(load_event: Any) -> None:
+    app = APIGatewayRestResolver()
+    seen: list[str] = []
+
+    def audit(
+        app: APIGatewayRestResolver, next_middleware: Any, request: Request, tenant: Annotated[str, Depends(get_tenant)]
+    ) -> Response:
+        seen.append(f"{request.method} {request.route} for {tenant}")
+        return next_middleware(app)
+
+    app.use([audit])
+
+    @app.get("/todos/<todo_id>")
+    def get_todo(todo_id: str, tenant: Annotated[str, Depends(get_tenant)]) -> dict[str, Any]:
+        return {"tenant": tenant, "calls": list(CALLS)}
+
+    assert app.resolve(load_event("apigw_rest"), None)["body"] == '{"tenant":"default","calls":["tenant"]}'
+    assert seen == ["GET /todos/{todo_id} for default"]
+    assert asyncio.run(app.resolve_async(load_event("apigw_rest"), None))["statusCode"] == 200
+    assert seen[-1] == "GET /todos/{todo_id} for default"

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 if TYPE_CHECKING:
     from powertools.event_handler.api_gateway import ApiGatewayResolver
 
-__all__ = ["DependencyResolutionError", "Depends", "injecting_call", "is_depends_annotation", "is_request_annotation"]
+__all__ = [
+    "DependencyResolutionError",
+    "Depends",
+    "injecting_call",
+    "is_depends_annotation",
+    "is_request_annotation",
+    "middleware_plan",
+]
 
 
 class DependencyResolutionError(Exception):
@@ -160,9 +167,36 @@ def _solve(
     return values
 
 
+CACHE_KEY = "_dependency_cache"  # app.context key, set once a middleware resolved a dependency
+
+
 def solve(plan: _Plan, app: Any) -> dict[str, Any]:
-    """Resolve ``plan`` for the current request: one route call is one request, so its cache is per request."""
-    return _solve(plan, app, getattr(app, "dependency_overrides", None) or {}, {})
+    """Resolve ``plan`` for the current request, sharing results with the middlewares that resolved some."""
+    cache = app.context.get(CACHE_KEY)
+    return _solve(plan, app, getattr(app, "dependency_overrides", None) or {}, {} if cache is None else cache)
+
+
+class _MiddlewareInjection:
+    """The Request and Depends() values of a function middleware (its parameters after ``app, next``)."""
+
+    __slots__ = ("plan",)
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+
+    def solve(self, app: Any) -> dict[str, Any]:
+        cache = app.context.get(CACHE_KEY)
+        if cache is None:
+            cache = app.context[CACHE_KEY] = {}  # the route's dependencies reuse what middlewares resolved
+        return _solve(self.plan, app, getattr(app, "dependency_overrides", None) or {}, cache)
+
+
+def middleware_plan(middleware: Callable[..., Any]) -> _MiddlewareInjection | None:
+    """What to inject into a function middleware, or None (class-based middlewares get nothing, as upstream)."""
+    if not isinstance(middleware, types.FunctionType):
+        return None
+    plan = _plan_for(middleware)
+    return None if plan.empty else _MiddlewareInjection(plan)
 
 
 # --- the route's last frame -----------------------------------------------------------------

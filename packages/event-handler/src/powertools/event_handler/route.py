@@ -179,11 +179,17 @@ class _CallRouteAsync(_CallRoute):
 class MiddlewareFrame:
     """One middleware and what comes after it; calling the frame runs ``middleware(app, next)``."""
 
-    __slots__ = ("current_middleware", "next_middleware")
+    __slots__ = ("current_middleware", "injected", "next_middleware")
 
     def __init__(self, current_middleware: Middleware, next_middleware: Callable[[Any], Any]) -> None:
         self.current_middleware = current_middleware
         self.next_middleware = next_middleware
+        # A function middleware may declare Request and Depends() parameters too (class-based ones may not).
+        self.injected: Any = None
+        if may_inject(current_middleware):
+            from powertools.event_handler.depends import middleware_plan
+
+            self.injected = middleware_plan(current_middleware)
 
     @property
     def __name__(self) -> str:
@@ -196,7 +202,10 @@ class MiddlewareFrame:
     def __call__(self, app: ApiGatewayResolver) -> Any:
         if app._debug:
             app._push_processed_stack_frame(str(self))
-        result = self.current_middleware(app, self.next_middleware)
+        if self.injected is None:
+            result = self.current_middleware(app, self.next_middleware)
+        else:
+            result = self.current_middleware(app, self.next_middleware, **self.injected.solve(app))
         # A middleware that answers early may return a dict or tuple like a route does.
         return app._to_response(result)
 
@@ -212,8 +221,9 @@ class AsyncMiddlewareFrame(MiddlewareFrame):
             app._push_processed_stack_frame(str(self))
         middleware = self.current_middleware
         handler = getattr(middleware, "handler", middleware)
+        injected = {} if self.injected is None else self.injected.solve(app)
         if inspect.iscoroutinefunction(middleware) or inspect.iscoroutinefunction(handler):
-            return app._to_response(await middleware(app, self.next_middleware))
+            return app._to_response(await middleware(app, self.next_middleware, **injected))
         # A sync middleware calls next_middleware(app) and expects a Response back, so it runs in a
         # worker thread while the rest of the chain runs on the event loop.
         loop = asyncio.get_running_loop()
@@ -223,4 +233,4 @@ class AsyncMiddlewareFrame(MiddlewareFrame):
             return asyncio.run_coroutine_threadsafe(following(app), loop).result()
 
         sync_next.__name__ = getattr(following, "__name__", "next")
-        return app._to_response(await asyncio.to_thread(middleware, app, sync_next))
+        return app._to_response(await asyncio.to_thread(middleware, app, sync_next, **injected))
