@@ -326,3 +326,42 @@ def test_function_middlewares_get_request_and_dependencies_shared_with_the_route
     assert seen == ["GET /todos/{todo_id} for default"]
     assert asyncio.run(app.resolve_async(load_event("apigw_rest"), None))["statusCode"] == 200
     assert seen[-1] == "GET /todos/{todo_id} for default"
+
+
+def test_validated_dependencies_get_their_own_request_parameters(load_event: Any) -> None:
+    from powertools.event_handler.openapi.params import Header, Query
+
+    app = APIGatewayRestResolver(enable_validation=True)
+
+    def get_limit(limit: Annotated[int, Query(le=100)] = 10) -> int:
+        return limit
+
+    def get_listing(
+        format: Annotated[str, Query()],
+        limit: Annotated[int, Depends(get_limit)],
+        accept: Annotated[str, Header()] = "*/*",
+    ) -> dict[str, Any]:
+        return {"format": format, "limit": limit, "accept": accept}
+
+    @app.get("/todos/<todo_id>")
+    def get_todo(todo_id: int, listing: Annotated[dict, Depends(get_listing)]) -> dict[str, Any]:
+        return {"id": todo_id, "listing": listing}
+
+    event = load_event("apigw_rest")
+    assert app.resolve(event, None)["body"] == (
+        '{"id":1,"listing":{"format":"full","limit":10,"accept":"application/json"}}'
+    )
+    event["queryStringParameters"]["limit"] = "500"
+    event["multiValueQueryStringParameters"]["limit"] = ["500"]
+    response = app.resolve(event, None)
+    assert (response["statusCode"], response["body"]) == (
+        422,
+        '{"statusCode":422,"detail":[{"loc":["query","limit"],"type":"less_than_equal"}]}',
+    )
+    operation = app.get_openapi_schema().paths["/todos/{todo_id}"].get
+    assert [(p.name, p.in_.value) for p in operation.parameters] == [
+        ("todo_id", "path"),
+        ("format", "query"),
+        ("limit", "query"),
+        ("accept", "header"),
+    ]

@@ -102,11 +102,13 @@ def is_depends_annotation(annotation: Any) -> Depends | None:
 class _Plan:
     """The injected parameters of one callable: those typed ``Request`` and the ``Depends()`` ones."""
 
-    __slots__ = ("dependencies", "request_params")
+    __slots__ = ("dependencies", "request_params", "validated_params")
 
     def __init__(self) -> None:
         self.request_params: list[str] = []
         self.dependencies: list[tuple[str, Depends, _Plan]] = []
+        # The other parameters: under enable_validation a dependency gets their validated values.
+        self.validated_params: list[str] = []
 
     @property
     def empty(self) -> bool:
@@ -128,6 +130,7 @@ def _plan_for(func: Callable[..., Any], building: tuple[Callable[..., Any], ...]
             continue
         depends = is_depends_annotation(annotation)
         if depends is None:
+            plan.validated_params.append(name)
             continue
         if depends.dependency in building or depends.dependency is func:
             chain = " -> ".join(getattr(item, "__name__", repr(item)) for item in (*building, func, depends.dependency))
@@ -154,6 +157,12 @@ def _solve(
             values[param_name] = cache[dependency]
             continue
         arguments = _solve(sub_plan, app, overrides, cache)
+        if sub_plan.validated_params:
+            validated = app.context.get(VALUES_KEY)
+            if validated:
+                for name in sub_plan.validated_params:
+                    if name in validated:
+                        arguments[name] = validated[name]
         try:
             value = dependency(**arguments)
         except Exception as exc:
@@ -167,6 +176,8 @@ def _solve(
     return values
 
 
+# Set by the request validation middleware: every validated value, the dependencies' own included.
+VALUES_KEY = "_dependency_values"
 CACHE_KEY = "_dependency_cache"  # app.context key, set once a middleware resolved a dependency
 
 
