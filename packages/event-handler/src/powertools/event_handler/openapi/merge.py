@@ -195,7 +195,7 @@ class OpenAPIMerge:
         search = Path(path).resolve()
         if not search.exists():
             raise FileNotFoundError(f"Path does not exist: {search}")
-        exclude = DEFAULT_EXCLUDE if exclude is None else exclude
+        exclude = exclude or DEFAULT_EXCLUDE  # as upstream: an empty list means the defaults too
         self._resolver_name = resolver_name
         self._root = Path(project_root).resolve() if project_root else search
         found: set[Path] = set()
