@@ -1,4 +1,4 @@
-"""docs/packages/event-handler.md, "Dependency injection": the examples resolve sample events."""
+"""docs/packages/event-handler.md, "Dependency injection" and "OpenAPI merge": the examples resolve sample events."""
 
 from __future__ import annotations
 
@@ -50,3 +50,19 @@ def test_dependency_overrides(
         assert example.app.dependency_overrides == {}  # restored for the next test
     finally:
         sys.modules.pop("dependency_injection", None)
+
+
+def test_openapi_merge(load_example: Any, load_event: Any, lambda_context: Any) -> None:
+    example = load_example("event_handler/openapi_merge.py")
+
+    document = json.loads(example.app.get_openapi_merge_json_schema())
+    assert document["info"] == {"title": "Todos API", "version": "2.0.0"}
+    assert list(document["paths"]) == ["/lists/{list_id}/todos", "/todos/{todo_id}"]
+    assert sorted(document["paths"]["/lists/{list_id}/todos"]) == ["get", "post"]
+    assert document["components"]["securitySchemes"] == {"bearer": {"type": "http", "scheme": "bearer"}}
+
+    event = load_event("apigw_rest")
+    event.update(path="/docs", queryStringParameters={"format": "json"}, multiValueQueryStringParameters=None)
+    served = example.lambda_handler(event, lambda_context)
+    assert served["statusCode"] == 200
+    assert json.loads(served["body"]) == document
