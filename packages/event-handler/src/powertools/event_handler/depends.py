@@ -206,8 +206,13 @@ def middleware_plan(middleware: Callable[..., Any]) -> _MiddlewareInjection | No
     """What to inject into a function middleware, or None (class-based middlewares get nothing, as upstream)."""
     if not isinstance(middleware, types.FunctionType):
         return None
-    plan = _plan_for(middleware)
-    return None if plan.empty else _MiddlewareInjection(plan)
+    if middleware not in _middleware_plans:  # async chains are rebuilt per request: read each signature once
+        plan = _plan_for(middleware)
+        _middleware_plans[middleware] = None if plan.empty else _MiddlewareInjection(plan)
+    return _middleware_plans[middleware]
+
+
+_middleware_plans: dict[Callable[..., Any], _MiddlewareInjection | None] = {}
 
 
 # --- the route's last frame -----------------------------------------------------------------
