@@ -60,6 +60,9 @@ _EXPORTS = {
     "BedrockAgentFunctionResolver": ".bedrock_agent_function",
     "BedrockFunctionResponse": ".bedrock_agent_function",
     "NextMiddleware": ".middlewares.base",
+    "Depends": ".depends",
+    "DependencyResolutionError": ".depends",
+    "Request": ".request",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
@@ -81,6 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from powertools.event_handler.bedrock_agent_function import BedrockAgentFunctionResolver, BedrockFunctionResponse
     from powertools.event_handler.cookies import Cookie, SameSite
     from powertools.event_handler.cors import CORSConfig
+    from powertools.event_handler.depends import DependencyResolutionError, Depends
     from powertools.event_handler.events_appsync.appsync_events import AppSyncEventsResolver
     from powertools.event_handler.events_appsync.exceptions import UnauthorizedException
     from powertools.event_handler.exceptions import (
@@ -99,5 +103,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from powertools.event_handler.graphql_appsync.exceptions import InvalidAppSyncEventError, ResolverNotFoundError
     from powertools.event_handler.lambda_function_url import LambdaFunctionUrlResolver
     from powertools.event_handler.middlewares.base import BaseMiddlewareHandler, NextMiddleware
+    from powertools.event_handler.request import Request
     from powertools.event_handler.response import Response
     from powertools.event_handler.vpc_lattice import VPCLatticeResolver, VPCLatticeV2Resolver

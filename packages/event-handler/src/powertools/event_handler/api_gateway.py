@@ -112,6 +112,8 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
         self._router_middlewares: list[Middleware] = []
         self._middleware_generation = 0
         self._exception_handlers: dict[type[BaseException], Callable[..., Any]] = {}
+        # Depends() replacements, for tests: app.dependency_overrides[get_db] = get_test_db
+        self.dependency_overrides: dict[Callable[..., Any], Callable[..., Any]] = {}
         self.context: dict[str, Any] = {}
         self.processed_stack_frames: list[str] = []
         self._current_event: BaseProxyEvent | None = None
@@ -409,6 +411,11 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
         return None
 
     def _handle_exception(self, exc: Exception, route: Route) -> ResponseBuilder:
+        raised = exc
+        if getattr(exc, "_handled_as_cause", False) and type(exc) not in self._exception_handlers:
+            # A Depends() function failed: handle what it raised as if the route had raised it.
+            cause = exc.__cause__
+            exc = cause if isinstance(cause, Exception) else exc
         handler = self._lookup_exception_handler(type(exc))
         if handler is not None:
             try:
@@ -441,8 +448,8 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
             return ResponseBuilder(Response(500, content_types.TEXT_PLAIN, text), self._serializer, route)
         # As upstream: unhandled errors leave resolve() so Lambda's Errors metric, alarms,
         # retries and X-Ray faults see them. Register exception_handler(Exception) for a JSON 500.
-        _name_route(exc, route, "")
-        raise exc
+        _name_route(raised, route, "")
+        raise raised
 
     def _to_response(self, result: Any) -> Response:
         """dict/list/str/bytes -> 200 JSON (or the route's status_code); (body, status) tuples too."""

@@ -14,6 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     from powertools.common.typing import LambdaContext
     from powertools.event_handler.api_gateway import ApiGatewayResolver
+    from powertools.event_handler.request import Request
 
 __all__ = ["AnyCallableT", "BaseRouter", "Middleware", "Router", "checked_status_code"]
 
@@ -121,6 +122,13 @@ class BaseRouter(ABC):
 
     def clear_context(self) -> None:
         self.context.clear()
+
+    @property
+    def request(self) -> Request:
+        """The request being resolved (route, path values, headers, ...), for middlewares; RuntimeError outside one."""
+        from powertools.event_handler.request import current_request
+
+        return current_request(self)
 
 
 def checked_status_code(code: int | None) -> int | None:

@@ -98,7 +98,7 @@ class Route:
     def _build_stack(
         self, router_middlewares: list[Middleware], validation: tuple[Middleware, Middleware] | None = None
     ) -> Callable[[Any], Any]:
-        stack: Callable[[Any], Any] = _CallRoute(self.func)
+        stack: Callable[[Any], Any] = _last_frame(self.func, is_async=False)
         for middleware in reversed(self._chain(router_middlewares, validation)):
             stack = MiddlewareFrame(middleware, stack)
         return stack
@@ -108,10 +108,46 @@ class Route:
     ) -> Any:
         """Async twin of ``__call__``: async middlewares are awaited, sync ones run in a worker thread."""
         app.append_context(_route_args=route_arguments)
-        stack: Callable[[Any], Any] = _CallRouteAsync(self.func)
+        stack: Callable[[Any], Any] = _last_frame(self.func, is_async=True)
         for middleware in reversed(self._chain(router_middlewares, app._validation_frames(self))):
             stack = AsyncMiddlewareFrame(middleware, stack)
         return await stack(app)
+
+
+def may_inject(func: Callable[..., Any]) -> bool:
+    """A cheap look at ``func``'s annotations: could it have ``Depends()`` or ``Request`` parameters?
+
+    Import-free, so routes without either never load the dependency-injection module. A false
+    positive costs one closer look; string annotations naming either word answer True.
+    """
+    annotations = getattr(func, "__annotations__", None)
+    if not annotations or not isinstance(annotations, dict):
+        return False
+    for name, annotation in annotations.items():
+        if name == "return":
+            continue
+        if isinstance(annotation, str):
+            if "Depends" in annotation or "Request" in annotation:
+                return True
+            continue
+        metadata = getattr(annotation, "__metadata__", None)
+        if metadata is not None and any(type(item).__name__ == "Depends" for item in metadata):
+            return True
+        candidates = (annotation, *(getattr(annotation, "__args__", None) or ()))
+        if any(getattr(candidate, "__name__", None) == "Request" for candidate in candidates):
+            return True
+    return False
+
+
+def _last_frame(func: Callable[..., Any], is_async: bool) -> Callable[[Any], Any]:
+    """The frame that calls the route function; it also injects Depends()/Request values when asked to."""
+    if may_inject(func):
+        from powertools.event_handler.depends import injecting_call
+
+        frame = injecting_call(func, is_async)
+        if frame is not None:
+            return frame
+    return _CallRouteAsync(func) if is_async else _CallRoute(func)
 
 
 class _CallRoute:
@@ -143,11 +179,17 @@ class _CallRouteAsync(_CallRoute):
 class MiddlewareFrame:
     """One middleware and what comes after it; calling the frame runs ``middleware(app, next)``."""
 
-    __slots__ = ("current_middleware", "next_middleware")
+    __slots__ = ("current_middleware", "injected", "next_middleware")
 
     def __init__(self, current_middleware: Middleware, next_middleware: Callable[[Any], Any]) -> None:
         self.current_middleware = current_middleware
         self.next_middleware = next_middleware
+        # A function middleware may declare Request and Depends() parameters too (class-based ones may not).
+        self.injected: Any = None
+        if may_inject(current_middleware):
+            from powertools.event_handler.depends import middleware_plan
+
+            self.injected = middleware_plan(current_middleware)
 
     @property
     def __name__(self) -> str:
@@ -160,7 +202,10 @@ class MiddlewareFrame:
     def __call__(self, app: ApiGatewayResolver) -> Any:
         if app._debug:
             app._push_processed_stack_frame(str(self))
-        result = self.current_middleware(app, self.next_middleware)
+        if self.injected is None:
+            result = self.current_middleware(app, self.next_middleware)
+        else:
+            result = self.current_middleware(app, self.next_middleware, **self.injected.solve(app))
         # A middleware that answers early may return a dict or tuple like a route does.
         return app._to_response(result)
 
@@ -176,8 +221,9 @@ class AsyncMiddlewareFrame(MiddlewareFrame):
             app._push_processed_stack_frame(str(self))
         middleware = self.current_middleware
         handler = getattr(middleware, "handler", middleware)
+        injected = {} if self.injected is None else self.injected.solve(app)
         if inspect.iscoroutinefunction(middleware) or inspect.iscoroutinefunction(handler):
-            return app._to_response(await middleware(app, self.next_middleware))
+            return app._to_response(await middleware(app, self.next_middleware, **injected))
         # A sync middleware calls next_middleware(app) and expects a Response back, so it runs in a
         # worker thread while the rest of the chain runs on the event loop.
         loop = asyncio.get_running_loop()
@@ -187,4 +233,4 @@ class AsyncMiddlewareFrame(MiddlewareFrame):
             return asyncio.run_coroutine_threadsafe(following(app), loop).result()
 
         sync_next.__name__ = getattr(following, "__name__", "next")
-        return app._to_response(await asyncio.to_thread(middleware, app, sync_next))
+        return app._to_response(await asyncio.to_thread(middleware, app, sync_next, **injected))

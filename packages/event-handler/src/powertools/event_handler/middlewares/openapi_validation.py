@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from powertools.event_handler.openapi.dependant import Dependant
     from powertools.event_handler.response import Response
 
+DEPENDENCY_VALUES_KEY = "_dependency_values"
+
 __all__ = ["OpenAPIRequestValidationMiddleware", "OpenAPIResponseValidationMiddleware", "OpenAPIValidationMiddleware"]
 
 
@@ -117,6 +119,10 @@ class OpenAPIRequestValidationMiddleware(BaseMiddlewareHandler):
             _body_to_values(dependant.body_params, dependant.body_embedded, body_values(event), values, errors)
         if errors:
             raise RequestValidationError(errors)
+        if dependant.dependency_names:
+            # Depends() functions read their own request parameters from here (powertools.event_handler.depends).
+            app.context[DEPENDENCY_VALUES_KEY] = values
+            values = {name: value for name, value in values.items() if name not in dependant.dependency_names}
         app.context["_route_args"] = values
         return next_middleware(app)
 

@@ -125,6 +125,72 @@ class OpenAPIMixin:
         """``get_openapi_schema(...)`` as JSON text (indented, unset fields left out), as API tools expect."""
         return self.get_openapi_schema(**options).model_dump_json(by_alias=True, exclude_none=True, indent=2)
 
+    _openapi_merge: Any = None
+
+    def configure_openapi_merge(
+        self,
+        path: str,
+        pattern: str | list[str] = "handler.py",
+        exclude: list[str] | None = None,
+        resolver_name: str = "app",
+        recursive: bool = False,
+        title: str = _DEFAULT_TITLE,
+        version: str = _DEFAULT_VERSION,
+        openapi_version: str = _DEFAULT_OPENAPI_VERSION,
+        summary: str | None = None,
+        description: str | None = None,
+        tags: list[Any] | None = None,
+        servers: list[Any] | None = None,
+        terms_of_service: str | None = None,
+        contact: Any | None = None,
+        license_info: Any | None = None,
+        security_schemes: dict[str, Any] | None = None,
+        security: list[dict[str, list[str]]] | None = None,
+        external_documentation: Any | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+        on_conflict: str = "warn",
+    ) -> None:
+        """Merge the OpenAPI documents of the resolvers in other handler files (``openapi.merge.OpenAPIMerge``).
+
+        Files under ``path`` matching ``pattern`` (``recursive=True``: in subfolders too) that create
+        ``resolver_name`` are found now by reading their source; they are imported, and their
+        documents merged, on the first ``get_openapi_merge_schema()`` or Swagger UI request.
+        ``enable_swagger`` then serves the merged document.
+        """
+        from powertools.event_handler.openapi.merge import OpenAPIMerge
+
+        merge = OpenAPIMerge(
+            title=title,
+            version=version,
+            openapi_version=openapi_version,
+            summary=summary,
+            description=description,
+            tags=tags,
+            servers=servers,
+            terms_of_service=terms_of_service,
+            contact=contact,
+            license_info=license_info,
+            security_schemes=security_schemes,
+            security=security,
+            external_documentation=external_documentation,
+            openapi_extensions=openapi_extensions,
+            on_conflict=on_conflict,  # type: ignore[arg-type]  # checked by OpenAPIMerge
+        )
+        merge.discover(path=path, pattern=pattern, exclude=exclude, resolver_name=resolver_name, recursive=recursive)
+        self._openapi_merge = merge
+
+    def get_openapi_merge_schema(self) -> dict[str, Any]:
+        """The merged document (a dict); RuntimeError before ``configure_openapi_merge``."""
+        if self._openapi_merge is None:
+            raise RuntimeError("configure_openapi_merge must be called before get_openapi_merge_schema")
+        return self._openapi_merge.get_openapi_schema()
+
+    def get_openapi_merge_json_schema(self) -> str:
+        """The merged document as JSON text; RuntimeError before ``configure_openapi_merge``."""
+        if self._openapi_merge is None:
+            raise RuntimeError("configure_openapi_merge must be called before get_openapi_merge_json_schema")
+        return self._openapi_merge.get_openapi_json_schema()
+
     def enable_swagger(
         self,
         *,

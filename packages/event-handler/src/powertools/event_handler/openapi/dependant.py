@@ -15,6 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
+from powertools.event_handler.depends import is_depends_annotation, is_request_annotation
 from powertools.event_handler.openapi.fields import ModelField, header_alias, is_scalar_annotation, is_subclass
 from powertools.event_handler.openapi.params import Body, Param, ParamTypes, Path, Query
 from powertools.event_handler.response import Response
@@ -35,6 +36,7 @@ class Dependant:
         "body_params",
         "call",
         "cookie_params",
+        "dependency_names",
         "header_params",
         "name",
         "path",
@@ -53,6 +55,8 @@ class Dependant:
         self.cookie_params: list[ModelField] = []
         self.body_params: list[ModelField] = []
         self.return_param: ModelField | None = None
+        # Parameters read from the request for Depends() functions rather than for the route itself.
+        self.dependency_names: set[str] = set()
 
     @property
     def body_embedded(self) -> bool:
@@ -92,23 +96,64 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
     dependant = Dependant(call, path, name)
     path_names = get_path_param_names(path)
     hints = _type_hints(call)
+    dependencies = _add_params(dependant, call, hints, path_names, set())
+    # A dependency's own request parameters (``page: Annotated[int, Query()]``) are validated and
+    # documented with the route's, after them; the resolver passes their values to the dependency.
+    seen: set[Callable[..., Any]] = set()
+    while dependencies:
+        dependency = dependencies.pop(0)
+        if dependency in seen:
+            continue
+        seen.add(dependency)
+        names = {name for fields in _all_params(dependant) for name in (field.name for field in fields)}
+        before = names.copy()
+        # Depth first, as each dependency's own dependencies are called before it.
+        dependencies[0:0] = _add_params(dependant, dependency, _type_hints(dependency), path_names, names)
+        dependant.dependency_names.update(names - before)
+    if "return" in hints:
+        dependant.return_param = analyze_return(hints["return"])
+    return dependant
+
+
+def _all_params(dependant: Dependant) -> list[list[ModelField]]:
+    return [
+        dependant.path_params,
+        dependant.query_params,
+        dependant.header_params,
+        dependant.cookie_params,
+        dependant.body_params,
+    ]
+
+
+def _add_params(
+    dependant: Dependant, call: Callable[..., Any], hints: dict[str, Any], path_names: set[str], taken: set[str]
+) -> list[Callable[..., Any]]:
+    """Add ``call``'s request parameters (skipping names in ``taken``, which it extends); returns its dependencies."""
     try:
         signature = inspect.signature(call)
     except (TypeError, ValueError) as exc:  # builtins and some C callables have none
         raise RouteSignatureError(f"cannot read the signature of route function {call!r}: {exc}") from exc
+    dependencies: list[Callable[..., Any]] = []
     for param_name, param in signature.parameters.items():
         if param.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
             continue
         annotation = _without_implicit_optional(hints.get(param_name, Any), param.default)
+        if is_request_annotation(annotation):
+            continue  # injected by the resolver (powertools.event_handler.depends), not read from the request
+        depends = is_depends_annotation(annotation)
+        if depends is not None:
+            dependencies.append(depends.dependency)
+            continue
+        if param_name in taken:
+            continue
+        taken.add(param_name)
         field = analyze_param(param_name, annotation, param.default, is_path_param=param_name in path_names)
         info = field.field_info
         if isinstance(info, Body):
             dependant.body_params.append(field)
         elif isinstance(info, Param):
             _params_list(dependant, info.in_).append(field)
-    if "return" in hints:
-        dependant.return_param = analyze_return(hints["return"])
-    return dependant
+    return dependencies
 
 
 def _params_list(dependant: Dependant, location: ParamTypes) -> list[ModelField]:

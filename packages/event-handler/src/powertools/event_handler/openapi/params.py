@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
-__all__ = ["Body", "Cookie", "File", "Form", "Header", "Param", "ParamTypes", "Path", "Query", "UploadFile"]
+from powertools.event_handler.depends import Depends
+
+__all__ = ["Body", "Cookie", "Depends", "File", "Form", "Header", "Param", "ParamTypes", "Path", "Query", "UploadFile"]
 
 
 class ParamTypes(Enum):

@@ -63,9 +63,13 @@ def register_swagger(
         from powertools.event_handler.openapi.models import Server
 
         prefix = base_path(event)
-        schema = app.get_openapi_schema(servers=servers or [Server(url=prefix or "/")], **schema_options)
+        if getattr(app, "_openapi_merge", None) is not None:  # configure_openapi_merge: the merged document
+            text = app.get_openapi_merge_json_schema()
+        else:
+            schema = app.get_openapi_schema(servers=servers or [Server(url=prefix or "/")], **schema_options)
+            text = schema.model_dump_json(by_alias=True, exclude_none=True, indent=2)
         # "</" would end the <script> the document is inlined in; "<\/" means the same in JSON.
-        spec = schema.model_dump_json(by_alias=True, exclude_none=True, indent=2).replace("</", "<\\/")
+        spec = text.replace("</", "<\\/")
         if query.get("format") == "json":
             return Response(200, "application/json", spec)
         from powertools.event_handler.swagger.html import generate_swagger_html
