@@ -19,16 +19,17 @@ KNOWN_BUGS: dict[tuple[str, str], str] = {
     ("parser/models/_decoders.py", "dynamodb_value"): "parser DynamoDB attribute value of the wrong type",
     ("parser/models/_decoders.py", "dynamodb_number"): "parser DynamoDB attribute value of the wrong type",
     ("event_handler/graphql_appsync/_registry.py", "find_resolver"): "AppSync parentTypeName not a string",
+    ("common/events/api_gateway.py", "path"): "HTTP API / Function URL event: rawPath not a string with a named stage",
 }
 
 
 def known_bug(exc: BaseException) -> str | None:
-    """The known bug ``exc`` comes from (its innermost powertools frame), or None."""
-    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if "/powertools/" in frame.filename]
-    if not frames:
-        return None
-    last = frames[-1]
-    for (suffix, function), name in KNOWN_BUGS.items():
-        if last.filename.replace("\\", "/").endswith(suffix) and last.name == function:
-            return name
+    """The known bug ``exc`` comes from (the innermost of its library frames that is one), or None."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        filename = frame.filename.replace("\\", "/")
+        if "/powertools/" not in filename:
+            continue
+        for (suffix, function), name in KNOWN_BUGS.items():
+            if filename.endswith(suffix) and frame.name == function:
+                return name
     return None

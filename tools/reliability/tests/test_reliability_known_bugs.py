@@ -114,3 +114,30 @@ def test_appsync_parent_type_name_not_a_string(batch: bool) -> None:
     event = {"info": {"fieldName": "getTodo", "parentTypeName": []}, "arguments": {}}
     with pytest.raises((InvalidEventError, ResolverNotFoundError)):
         app.resolve([event] if batch else event, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(reason="known bug: rawPath is used as a string before its type is checked", strict=True)
+@pytest.mark.parametrize("raw_path", [None, 7, ["/orders"]], ids=["None", "int", "list"])
+@pytest.mark.parametrize("through", ["APIGatewayHttpResolver", "LambdaFunctionUrlResolver", "data class .path"])
+def test_http_api_raw_path_not_a_string_with_a_named_stage(through: str, raw_path: Any) -> None:
+    from powertools.data_classes import APIGatewayProxyEventV2
+    from powertools.event_handler import APIGatewayHttpResolver, LambdaFunctionUrlResolver
+
+    LEDGER.case(
+        "fuzz",
+        "common APIGatewayProxyEventV2/LambdaFunctionUrlEvent known bug: non-string rawPath with a named stage "
+        "-> AttributeError",
+        "InvalidEventError (resolve raises it for a non-string path), not a bare AttributeError",
+    )
+    event = load_event("apigw_http")
+    event["rawPath"] = raw_path
+    event["requestContext"]["stage"] = "prod"
+    if through == "data class .path":
+        try:  # a value (the property does not check types) or the typed error
+            APIGatewayProxyEventV2(event).path  # noqa: B018
+        except InvalidEventError:
+            pass
+        return
+    app = APIGatewayHttpResolver() if through == "APIGatewayHttpResolver" else LambdaFunctionUrlResolver()
+    with pytest.raises(InvalidEventError):
+        app.resolve(event, None)  # type: ignore[arg-type]
