@@ -19,7 +19,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-__all__ = ["EXAMPLES", "LENGTHS", "SETTINGS", "SCALARS", "DEEP", "HOSTILE_TEXT", "free_json", "weighted", "with_hostile_text", "event_like", "keys_of", "run_cases"]
+__all__ = [
+    "EXAMPLES",
+    "LENGTHS",
+    "SETTINGS",
+    "SCALARS",
+    "DEEP",
+    "HOSTILE_TEXT",
+    "free_json",
+    "weighted",
+    "with_hostile_text",
+    "event_like",
+    "keys_of",
+    "run_cases",
+]
 
 # RELIABILITY_EXAMPLES raises the count for a longer run (.ci/run); the suite default stays quick.
 EXAMPLES = int(os.environ.get("RELIABILITY_EXAMPLES", "20"))
@@ -44,6 +57,7 @@ def run_cases(length: str, check: Callable[[st.DataObject], None]) -> None:
         check(data)
 
     cases()
+
 
 # Values Lambda never sends where they land, plus strings that look like what decoders expect.
 SCALARS = (

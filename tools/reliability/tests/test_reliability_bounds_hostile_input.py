@@ -115,7 +115,7 @@ def _routed_app(resolver: type[Any]) -> Any:
 
 def _event(sample: str, where: tuple[str, str], method: str, path: str) -> dict[str, Any]:
     event = load_event(sample)
-    for dotted, value in zip(where, (method, path)):
+    for dotted, value in zip(where, (method, path), strict=True):
         *parents, last = dotted.split(".")
         node = event
         for key in parents:
@@ -130,7 +130,8 @@ def test_hostile_paths_resolve_in_milliseconds(name: str) -> None:
     app = _routed_app(resolver)
     slowest = 0.0
     for label, path in sorted(HOSTILE_PATHS.items()):
-        response, seconds = _timed(lambda: app.resolve(_event(sample, where, "GET", path), LocalLambdaContext()))
+        event = _event(sample, where, "GET", path)
+        response, seconds = _timed(lambda: app.resolve(event, LocalLambdaContext()))  # noqa: B023
         assert isinstance(response["statusCode"], int), label
         assert seconds < BOUND, (label, seconds)
         slowest = max(slowest, seconds)
@@ -200,10 +201,12 @@ def test_feature_flag_string_actions_on_hostile_context_values() -> None:
     flags = FeatureFlags(store=MemoryStore(document))
     slowest = 0.0
     for label, value in HOSTILE_CONTEXT_VALUES.items():
-        enabled, seconds = _timed(lambda: flags.get_enabled_features(context={"v": value}))
+        context = {"v": value}
+        enabled, seconds = _timed(lambda: flags.get_enabled_features(context=context))  # noqa: B023
         assert isinstance(enabled, list), label
         for index in range(len(STRING_ACTIONS)):
-            answer, one = _timed(lambda: flags.evaluate(name=f"flag_{index}", context={"v": value}, default=False))
+            flag = f"flag_{index}"
+            answer, one = _timed(lambda: flags.evaluate(name=flag, context=context, default=False))  # noqa: B023
             assert isinstance(answer, bool)
             seconds = max(seconds, one)
         assert seconds < BOUND, (label, seconds)

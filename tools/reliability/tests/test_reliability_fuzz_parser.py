@@ -126,6 +126,7 @@ PAYLOAD_MODELS: dict[str, Any] = {
     "TypeAdapter(Order | None)": TypeAdapter(Order | None),
 }
 
+
 def _part_keys(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
     """Field names and aliases of ``model`` and of the models its fields hold."""
     seen = set() if seen is None else seen

@@ -156,6 +156,7 @@ HTTP_RESOLVERS: dict[str, tuple[type[Any], list[str], dict[str, str]]] = {
     ),
 }  # fmt: skip
 
+
 def pick(*branches: tuple[st.SearchStrategy[Any], int]) -> st.SearchStrategy[Any]:
     """Draw a branch index first, then from that branch: the weights hold even when one branch
     draws much more data than another (one_of's large draws overrun and are discarded)."""

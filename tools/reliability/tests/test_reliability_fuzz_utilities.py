@@ -253,7 +253,11 @@ def test_idempotency_key_extraction(
 
 
 def test_key_expression_failure_is_not_a_store_failure(redis_client: Any) -> None:
-    LEDGER.case("fuzz", "idempotency: key expression fails on the event", "IdempotencyKeyExpressionError naming the expression, not the store")
+    LEDGER.case(
+        "fuzz",
+        "idempotency: key expression fails on the event",
+        "IdempotencyKeyExpressionError naming the expression, not the store",
+    )
     config = IdempotencyConfig(event_key_jmespath="powertools_json(body).order")
 
     @idempotent(persistence_store=RedisCachePersistenceLayer(client=redis_client), config=config)

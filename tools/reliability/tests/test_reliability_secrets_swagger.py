@@ -74,7 +74,9 @@ ESCAPES = [
     "/swagger/" + "..%2f" * 200 + "etc%2fpasswd",
 ]
 
-DOTS = st.sampled_from(["..", "%2e%2e", "%2E%2E", ".%2e", "%2e.", "%252e%252e", "%25252e%25252e", "%c0%ae%c0%ae", "..."])
+DOTS = st.sampled_from(
+    ["..", "%2e%2e", "%2E%2E", ".%2e", "%2e.", "%252e%252e", "%25252e%25252e", "%c0%ae%c0%ae", "..."]
+)
 SEPARATORS = st.sampled_from(["/", "%2f", "%2F", "%252f", "\\", "%5c", "%255c", "%c0%af", "//"])
 TARGETS = st.sampled_from(["etc/passwd", "etc%2fpasswd", "__init__.py", "static%2fswagger-ui.css", "swagger-ui.css"])
 
@@ -113,7 +115,7 @@ def _assert_no_outside_content(body: bytes) -> None:
 def _event(name: str, path: str) -> dict[str, Any]:
     _, sample, where = RESOLVERS[name]
     event = load_event(sample)
-    for dotted, value in zip(where, ("GET", path)):
+    for dotted, value in zip(where, ("GET", path), strict=True):
         *parents, last = dotted.split(".")
         node = event
         for key in parents:
@@ -176,7 +178,8 @@ def test_asset_reader_never_leaves_its_folder(tmp_path_factory: pytest.TempPathF
         (folder / "ok.css").write_text("body{}")
         (root / "canary.css").write_text("CANARY-outside-the-folder")
         (folder / "link.css").symlink_to(root / "canary.css")
-    LEDGER.case("secrets", "Swagger asset reader (fuzzed names, a canary beside the folder)", CLAIM.replace("404", "None"))
+    target = "Swagger asset reader (fuzzed names, a canary beside the folder)"
+    LEDGER.case("secrets", target, CLAIM.replace("404", "None"))
     found = assets.read_asset(name, folder)
     if found is not None:
         assert found[0] == b"body{}"
