@@ -140,3 +140,22 @@ def test_http_api_raw_path_not_a_string_with_a_named_stage(through: str, raw_pat
     app = APIGatewayHttpResolver() if through == "APIGatewayHttpResolver" else LambdaFunctionUrlResolver()
     with pytest.raises(InvalidEventError):
         app.resolve(event, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(reason="known bug: authorizer.iam.cognitoIdentity is used as a mapping unchecked", strict=True)
+@pytest.mark.parametrize("cognito", [True, "id", ["amr"]], ids=["bool", "str", "list"])
+@pytest.mark.parametrize("prop", ["cognito_amr", "cognito_identity_id", "cognito_identity_pool_id"])
+def test_http_api_iam_cognito_identity_not_an_object(prop: str, cognito: Any) -> None:
+    from powertools.data_classes import APIGatewayProxyEventV2
+
+    LEDGER.case(
+        "fuzz",
+        "common APIGatewayProxyEventV2 known bug: requestContext.authorizer.iam.cognitoIdentity not an object "
+        "-> AttributeError",
+        "a value or InvalidEventError from cognito_amr / cognito_identity_id / cognito_identity_pool_id",
+    )
+    event = load_event("apigw_http_iam")
+    event["requestContext"]["authorizer"] = {"iam": {"accessKey": "AKIA", "cognitoIdentity": cognito}}
+    iam = APIGatewayProxyEventV2(event).request_context.authorizer.iam
+    with contextlib.suppress(InvalidEventError):
+        getattr(iam, prop)
