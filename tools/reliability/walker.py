@@ -1,7 +1,8 @@
 """Read every public property and no-argument method of an event wrapper, recursively.
 
 The only exception allowed out of a property is the documented ``InvalidEventError`` (and
-its subclasses); anything else propagates and fails the test that walks.
+its subclasses); anything else propagates and fails the test that walks, unless it is a bug
+pinned in ``known_bugs.py`` (which has its own "known bug (xfail)" row).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from powertools.common.dict_wrapper import DictWrapper
 from powertools.common.exceptions import InvalidEventError
+from tools.reliability.known_bugs import known_bug
 
 __all__ = ["walk", "public_members"]
 
@@ -72,6 +74,10 @@ def _read(obj: Any, name: str) -> Any:
         if (type(obj).__name__, name) not in ADVANCING:
             raise
         return None
+    except Exception as exc:
+        if known_bug(exc) is None:
+            raise
+        return None  # pinned in tests/test_reliability_known_bugs.py, with its own row
     return value
 
 
