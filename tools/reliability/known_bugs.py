@@ -18,12 +18,6 @@ KNOWN_BUGS: dict[tuple[str, str], str] = {
     ("parser/models/s3.py", "_size_and_etag_unless_removed"): "parser S3 record whose s3.object is not an object",
     ("parser/models/_decoders.py", "dynamodb_value"): "parser DynamoDB attribute value of the wrong type",
     ("parser/models/_decoders.py", "dynamodb_number"): "parser DynamoDB attribute value of the wrong type",
-    ("event_handler/graphql_appsync/_registry.py", "find_resolver"): "AppSync parentTypeName not a string",
-    ("common/events/api_gateway.py", "path"): "HTTP API / Function URL event: rawPath not a string with a named stage",
-    **{
-        ("common/events/api_gateway.py", name): "HTTP API IAM authorizer: cognitoIdentity not an object"
-        for name in ("cognito_amr", "cognito_identity_id", "cognito_identity_pool_id")
-    },
 }
 
 

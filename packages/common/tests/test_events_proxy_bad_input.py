@@ -66,3 +66,44 @@ def test_non_utf8_body_is_also_upstreams_unicode_decode_error() -> None:
     assert raised.value.field == "body"
     assert str(raised.value) == "body is base64 of bytes that are not UTF-8 text"
     assert (raised.value.encoding, raised.value.object) == ("utf-8", b"\xff\xfe\xfd")
+
+
+@pytest.mark.parametrize("raw_path", [None, 7, ["/orders"], {"p": "/orders"}])
+@pytest.mark.parametrize("stage", ["prod", "$default", None])
+def test_v2_path_with_a_non_string_raw_path_names_it(raw_path: object, stage: object) -> None:
+    event = APIGatewayProxyEventV2({"rawPath": raw_path, "requestContext": {"stage": stage}})
+    with pytest.raises(InvalidEventError, match="rawPath") as raised:
+        _ = event.path
+    assert raised.value.field == "rawPath"
+
+
+def test_v2_path_strips_a_named_stage() -> None:
+    assert APIGatewayProxyEventV2({"rawPath": "/prod/orders", "requestContext": {"stage": "prod"}}).path == "/orders"
+    assert APIGatewayProxyEventV2({"rawPath": "/prod", "requestContext": {"stage": "prod"}}).path == "/"
+    assert APIGatewayProxyEventV2({"rawPath": "/orders", "requestContext": {"stage": "$default"}}).path == "/orders"
+
+
+@pytest.mark.parametrize("cognito", [True, "id", ["amr"], 7, None])
+def test_v2_iam_cognito_identity_not_an_object_reads_as_absent(cognito: object) -> None:
+    event = APIGatewayProxyEventV2(
+        {"requestContext": {"authorizer": {"iam": {"accessKey": "AKIA", "cognitoIdentity": cognito}}}}
+    )
+    iam = event.request_context.authorizer.iam
+
+    assert iam.cognito_amr == []
+    assert iam.cognito_identity_id == ""
+    assert iam.cognito_identity_pool_id == ""
+    assert iam.access_key == "AKIA"
+
+
+def test_v2_iam_cognito_identity_object_is_read() -> None:
+    cognito = {"amr": ["authenticated"], "identityId": "us-east-1:id", "identityPoolId": "us-east-1:pool"}
+    iam = APIGatewayProxyEventV2(
+        {"requestContext": {"authorizer": {"iam": {"cognitoIdentity": cognito}}}}
+    ).request_context.authorizer.iam
+
+    assert (iam.cognito_amr, iam.cognito_identity_id, iam.cognito_identity_pool_id) == (
+        ["authenticated"],
+        "us-east-1:id",
+        "us-east-1:pool",
+    )

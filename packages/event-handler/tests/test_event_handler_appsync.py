@@ -59,6 +59,27 @@ def test_missing_info_or_arguments_is_a_typed_error(load_event: Any) -> None:
         app.resolve(no_args, None)
 
 
+@pytest.mark.parametrize("type_name", [[], ["Query"], {"a": 1}, 7])
+@pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
+def test_non_string_parent_type_name_is_a_typed_error(type_name: Any, batch: bool) -> None:
+    app = AppSyncResolver()
+    app.resolver(field_name="getTodo")(lambda: "todo")
+    app.batch_resolver(field_name="getTodo")(lambda event: ["todo" for _ in event])
+    event = {"info": {"fieldName": "getTodo", "parentTypeName": type_name}, "arguments": {}}
+    with pytest.raises(InvalidAppSyncEventError, match=r"info\.parentTypeName") as raised:
+        app.resolve([event] if batch else event, None)  # type: ignore[arg-type]
+    assert raised.value.field == "info.parentTypeName"
+    amplify = {"typeName": ["Query"], "fieldName": "getTodo", "arguments": {}}
+    with pytest.raises(InvalidAppSyncEventError, match="'typeName'"):
+        app.resolve([amplify] if batch else amplify, None)  # type: ignore[arg-type]
+
+
+def test_null_parent_type_name_still_reaches_the_any_type_resolver() -> None:
+    app = AppSyncResolver()
+    app.resolver(field_name="getTodo")(lambda: "todo")
+    assert app.resolve({"info": {"fieldName": "getTodo", "parentTypeName": None}, "arguments": {}}, None) == "todo"
+
+
 def test_amplify_top_level_type_and_field() -> None:
     app = AppSyncResolver()
     app.resolver(type_name="Query", field_name="echo")(lambda msg: msg)

@@ -15,6 +15,7 @@ from powertools.event_handler import (
     BadRequestError,
     ForbiddenError,
     InternalServerError,
+    LambdaFunctionUrlResolver,
     NotFoundError,
     RequestEntityTooLargeError,
     RequestTimeoutError,
@@ -222,6 +223,16 @@ def test_event_missing_required_fields_raises_a_typed_error(resolver: Any, event
     with pytest.raises(InvalidEventError, match=field.replace(".", r"\.")) as raised:
         resolver().resolve(event, None)
     assert raised.value.field == field
+
+
+@pytest.mark.parametrize("resolver", [APIGatewayHttpResolver, LambdaFunctionUrlResolver])
+@pytest.mark.parametrize("stage", ["prod", "$default"])
+@pytest.mark.parametrize("raw_path", [None, 7, ["/orders"]])
+def test_non_string_raw_path_raises_a_typed_error_naming_it(resolver: Any, stage: str, raw_path: Any) -> None:
+    event = {"rawPath": raw_path, "requestContext": {"http": {"method": "GET"}, "stage": stage}}
+    with pytest.raises(InvalidEventError, match="rawPath") as raised:
+        resolver().resolve(event, None)
+    assert raised.value.field == "rawPath"
 
 
 def test_event_that_is_not_an_object_raises_a_typed_error() -> None:

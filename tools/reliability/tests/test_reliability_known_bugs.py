@@ -1,9 +1,9 @@
-"""Library bugs the fuzz found, each pinned with its smallest reproducer as a strict xfail.
+"""Library bugs the fuzz found, each pinned with its smallest reproducer as a strict xfail while open.
 
 Each test states the documented behaviour (pydantic's ``ValidationError`` from the parser; a typed
 ``InvalidEventError`` or ``ResolverNotFoundError`` from the AppSync resolver). When a bug is fixed
 its test passes, strict xfail fails the run, and the marker (and its entry in
-``tools/reliability/known_bugs.py``) comes off.
+``tools/reliability/known_bugs.py``) comes off; the test stays as a plain regression test.
 """
 
 from __future__ import annotations
@@ -94,12 +94,11 @@ def test_parser_wrong_typed_field_is_a_validation_error(name: str) -> None:
         PARSER_BUGS[name]()
 
 
-@pytest.mark.xfail(reason="known bug: an unhashable parentTypeName reaches the resolver lookup", strict=True)
 @pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
 def test_appsync_parent_type_name_not_a_string(batch: bool) -> None:
     LEDGER.case(
         "fuzz",
-        "event-handler AppSyncResolver known bug: info.parentTypeName a list/object -> TypeError",
+        "event-handler AppSyncResolver fixed bug: info.parentTypeName a list/object (was TypeError)",
         "InvalidAppSyncEventError or ResolverNotFoundError, not a bare TypeError",
     )
     app = AppSyncResolver()
@@ -117,7 +116,6 @@ def test_appsync_parent_type_name_not_a_string(batch: bool) -> None:
         app.resolve([event] if batch else event, None)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(reason="known bug: rawPath is used as a string before its type is checked", strict=True)
 @pytest.mark.parametrize("raw_path", [None, 7, ["/orders"]], ids=["None", "int", "list"])
 @pytest.mark.parametrize("through", ["APIGatewayHttpResolver", "LambdaFunctionUrlResolver", "data class .path"])
 def test_http_api_raw_path_not_a_string_with_a_named_stage(through: str, raw_path: Any) -> None:
@@ -126,8 +124,8 @@ def test_http_api_raw_path_not_a_string_with_a_named_stage(through: str, raw_pat
 
     LEDGER.case(
         "fuzz",
-        "common APIGatewayProxyEventV2/LambdaFunctionUrlEvent known bug: non-string rawPath with a named stage "
-        "-> AttributeError",
+        "common APIGatewayProxyEventV2/LambdaFunctionUrlEvent fixed bug: non-string rawPath with a named stage "
+        "(was AttributeError)",
         "InvalidEventError (resolve raises it for a non-string path), not a bare AttributeError",
     )
     event = load_event("apigw_http")
@@ -142,7 +140,6 @@ def test_http_api_raw_path_not_a_string_with_a_named_stage(through: str, raw_pat
         app.resolve(event, None)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(reason="known bug: authorizer.iam.cognitoIdentity is used as a mapping unchecked", strict=True)
 @pytest.mark.parametrize("cognito", [True, "id", ["amr"]], ids=["bool", "str", "list"])
 @pytest.mark.parametrize("prop", ["cognito_amr", "cognito_identity_id", "cognito_identity_pool_id"])
 def test_http_api_iam_cognito_identity_not_an_object(prop: str, cognito: Any) -> None:
@@ -150,8 +147,8 @@ def test_http_api_iam_cognito_identity_not_an_object(prop: str, cognito: Any) ->
 
     LEDGER.case(
         "fuzz",
-        "common APIGatewayProxyEventV2 known bug: requestContext.authorizer.iam.cognitoIdentity not an object "
-        "-> AttributeError",
+        "common APIGatewayProxyEventV2 fixed bug: requestContext.authorizer.iam.cognitoIdentity not an object "
+        "(was AttributeError)",
         "a value or InvalidEventError from cognito_amr / cognito_identity_id / cognito_identity_pool_id",
     )
     event = load_event("apigw_http_iam")

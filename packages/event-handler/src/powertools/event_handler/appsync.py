@@ -44,8 +44,10 @@ def route_of(event: Mapping[str, Any]) -> tuple[str | None, str]:
     info = event.get("info")
     if info is None:
         type_name, field_name = event.get("typeName"), event.get("fieldName")
+        type_field = "typeName"
     elif type(info) is dict or isinstance(info, Mapping):
         type_name, field_name = info.get("parentTypeName"), info.get("fieldName")
+        type_field = "info.parentTypeName"
     else:
         raise InvalidAppSyncEventError(
             f"AppSync resolver event 'info' must be an object, got {type(info).__name__}", field="info"
@@ -54,6 +56,12 @@ def route_of(event: Mapping[str, Any]) -> tuple[str | None, str]:
         raise InvalidAppSyncEventError(
             "AppSync resolver event has no 'info.fieldName' (nor a top-level 'fieldName' as Amplify sends)",
             field="info.fieldName",
+        )
+    if type_name is not None and not isinstance(type_name, str):
+        # A list or object would reach the resolver lookup as an unhashable dict key.
+        raise InvalidAppSyncEventError(
+            f"AppSync resolver event '{type_field}' must be a string, got {type(type_name).__name__}",
+            field=type_field,
         )
     return type_name, field_name
 

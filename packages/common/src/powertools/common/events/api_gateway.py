@@ -426,8 +426,9 @@ class RequestContextV2AuthorizerIam(DictWrapper):
     def caller_id(self) -> str:
         return self._data.get("callerId") or ""  # may be sent as null
 
-    def _cognito(self) -> dict[str, Any]:
-        return self._data.get("cognitoIdentity") or {}
+    def _cognito(self) -> Mapping[str, Any]:
+        # Not an object (absent on Function URLs, or wrong-typed) reads as an empty one, like the other sections.
+        return self._section("cognitoIdentity")
 
     @property
     def cognito_amr(self) -> list[str]:
@@ -539,7 +540,7 @@ class APIGatewayProxyEventV2(BaseProxyEvent):
     @property
     def path(self) -> str:
         """``rawPath`` without the stage prefix a named stage adds."""
-        raw_path = self.raw_path
+        raw_path = self._text("rawPath", self.raw_path)
         stage = self._section("requestContext").get("stage")
         if stage and stage != "$default" and raw_path.startswith(f"/{stage}"):
             return raw_path[len(stage) + 1 :] or "/"
