@@ -252,3 +252,67 @@ def test_s3_object_created_needs_size_and_etag(load_event: Any) -> None:
     del event["Records"][0]["s3"]["object"]["size"]
     with pytest.raises(ValidationError, match="Size and eTag fields are required"):
         models.S3Model.model_validate(event)
+
+
+# Wrong-typed values a validator used to let out as a bare TypeError / AttributeError /
+# decimal.InvalidOperation (upstream 3.37 still does): a ValidationError at the field.
+
+
+def _error_locs(info: pytest.ExceptionInfo[ValidationError]) -> list[tuple[Any, ...]]:
+    return [tuple(error["loc"]) for error in info.value.errors()]
+
+
+def test_kafka_header_byte_not_an_int_is_a_validation_error(load_event: Any) -> None:
+    event = load_event("kafka_self_managed")
+    record = next(iter(event["records"].values()))[0]
+    event["records"] = {"orders-0": [{**record, "headers": [{"contentType": [97, None]}]}]}
+    with pytest.raises(ValidationError, match="byte integers") as info:
+        models.KafkaSelfManagedEventModel.model_validate(event)
+    assert _error_locs(info) == [("records", "orders-0", 0, "headers")]
+
+
+def test_kafka_signed_header_bytes_still_decode(load_event: Any) -> None:
+    event = load_event("kafka_self_managed")
+    record = next(iter(event["records"].values()))[0]
+    event["records"] = {"orders-0": [{**record, "headers": [{"h": [97, -1, True]}]}]}
+    parsed = models.KafkaSelfManagedEventModel.model_validate(event)
+    assert parsed.records["orders-0"][0].headers == [{"h": b"a\xff\x01"}]
+
+
+@pytest.mark.parametrize("time_epoch", [None, [1], "abc", float("inf")], ids=["None", "list", "text", "inf"])
+def test_lattice_v2_time_epoch_not_a_number_is_a_validation_error(load_event: Any, time_epoch: Any) -> None:
+    event = load_event("vpc_lattice_v2")
+    event["requestContext"]["timeEpoch"] = time_epoch
+    with pytest.raises(ValidationError) as info:
+        models.VpcLatticeV2Model.model_validate(event)
+    assert ("requestContext", "timeEpoch") in _error_locs(info)
+
+
+@pytest.mark.parametrize("s3_object", [1, "key", [{"key": "k"}]], ids=["int", "str", "list"])
+def test_s3_object_not_an_object_is_a_validation_error(load_event: Any, s3_object: Any) -> None:
+    event = load_event("s3_notification")
+    event["Records"][0]["s3"]["object"] = s3_object
+    with pytest.raises(ValidationError) as info:
+        models.S3Model.model_validate(event)
+    assert _error_locs(info) == [("Records", 0, "s3", "object")]
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    [{"L": 5}, {"N": None}, {"N": "abc"}, {"NS": ["1", "x"]}, {"NS": 5}, {"SS": [{}]}, {"BS": [["a"]]}],
+    ids=repr,
+)
+@pytest.mark.parametrize("image", ["Keys", "NewImage", "OldImage"])
+def test_dynamodb_wrong_typed_attribute_is_a_validation_error(load_event: Any, image: str, attribute: Any) -> None:
+    event = load_event("dynamodb_stream")
+    event["Records"][0]["dynamodb"][image] = {"pk": attribute}
+    with pytest.raises(ValidationError, match="attribute 'pk'") as info:
+        models.DynamoDBStreamModel.model_validate(event)
+    assert _error_locs(info) == [("Records", 0, "dynamodb", image)]
+
+
+def test_dynamodb_nested_wrong_typed_attribute_names_its_path(load_event: Any) -> None:
+    event = load_event("dynamodb_stream")
+    event["Records"][0]["dynamodb"]["NewImage"] = {"order": {"M": {"total": {"N": "abc"}}}}
+    with pytest.raises(ValidationError, match="attribute 'order': attribute 'total': expected a DynamoDB number"):
+        models.DynamoDBStreamModel.model_validate(event)

@@ -1,5 +1,7 @@
 """Library bugs the fuzz found, each pinned with its smallest reproducer as a strict xfail while open.
 
+Fixed ones keep their reproducer as a plain passing test (``PARSER_BUGS``).
+
 Each test states the documented behaviour (pydantic's ``ValidationError`` from the parser; a typed
 ``InvalidEventError`` or ``ResolverNotFoundError`` from the AppSync resolver). When a bug is fixed
 its test passes, strict xfail fails the run, and the marker (and its entry in
@@ -86,7 +88,8 @@ PARSER_BUGS: dict[str, Callable[[], Any]] = {
 }
 
 
-@pytest.mark.xfail(reason="known bug: a model validator raises a bare error pydantic does not wrap", strict=True)
+# Fixed: each validator now raises ValueError (or leaves the value to its field type), so pydantic
+# reports a ValidationError; the reproducers stay as regression tests.
 @pytest.mark.parametrize("name", sorted(PARSER_BUGS))
 def test_parser_wrong_typed_field_is_a_validation_error(name: str) -> None:
     LEDGER.case("fuzz", f"parser known bug: {name}", "ValidationError, not a bare TypeError/AttributeError")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Clamped, Context, Decimal, Inexact, Overflow, Rounded, Underflow
 from typing import Any
 
@@ -51,17 +51,27 @@ def gunzip(value: bytes) -> bytes:
 
 
 def header_bytes(values: list[int]) -> bytes:
-    """Kafka header values arrive as lists of byte ints; Java clients may send them signed (-128..127)."""
+    """Kafka header values arrive as lists of byte ints; Java clients may send them signed (-128..127).
+
+    A non-int item is a ``ValueError`` (pydantic reports it at the ``headers`` field), not a ``TypeError``.
+    """
+    for b in values:
+        if not isinstance(b, int):
+            raise ValueError(f"Kafka header value must be a list of byte integers, got an item {b!r:.40}")
     return bytes(b & 0xFF for b in values)
 
 
-def dynamodb_number(value: str) -> Decimal:
+def dynamodb_number(value: Any) -> Decimal:
+    """A DynamoDB ``N`` value as a ``Decimal``; a value that is not a DynamoDB number is a ``ValueError``."""
     if value in ("", "."):
         return _DYNAMODB_CONTEXT.create_decimal(0)
-    number = Decimal(value)
-    if len(number.as_tuple().digits) > 38:
-        number = number.normalize(_NORMALIZE_CONTEXT)
-    return _DYNAMODB_CONTEXT.create_decimal(number)
+    try:
+        number = Decimal(value)
+        if len(number.as_tuple().digits) > 38:
+            number = number.normalize(_NORMALIZE_CONTEXT)
+        return _DYNAMODB_CONTEXT.create_decimal(number)
+    except (TypeError, ArithmeticError):  # decimal's InvalidOperation, Overflow, Inexact... are ArithmeticErrors
+        raise ValueError(f"expected a DynamoDB number, got {value!r:.80}") from None
 
 
 def dynamodb_value(attribute: Mapping[str, Any]) -> Any:
@@ -80,12 +90,17 @@ def dynamodb_value(attribute: Mapping[str, Any]) -> Any:
         return None
     if kind == "M":
         return dynamodb_item(value)
+    if kind in ("L", "NS", "SS", "BS") and not isinstance(value, Iterable):
+        raise ValueError(f"DynamoDB {kind!r} value must be a list, got {type(value).__name__}")
     if kind == "L":
         return [dynamodb_value(item) for item in value]
     if kind == "NS":
         return {dynamodb_number(item) for item in value}
     if kind in ("SS", "BS"):
-        return set(value)
+        try:
+            return set(value)
+        except TypeError:  # an unhashable member (a list or an object)
+            raise ValueError(f"DynamoDB {kind!r} set members must be strings, got {value!r:.80}") from None
     raise ValueError(f"DynamoDB type {kind!r} is not supported")
 
 
@@ -93,7 +108,13 @@ def dynamodb_item(image: Any) -> Any:
     """A whole DynamoDB-JSON image (``Keys``/``NewImage``/``OldImage``) as a plain dict."""
     if image is None or not isinstance(image, Mapping):
         return image  # let the field's own type report a non-mapping
-    return {name: dynamodb_value(attribute) for name, attribute in image.items()}
+    item = {}
+    for name, attribute in image.items():
+        try:
+            item[name] = dynamodb_value(attribute)
+        except ValueError as error:
+            raise ValueError(f"attribute {name!r}: {error}") from None
+    return item
 
 
 def source_ip(value: Any) -> Any:

@@ -115,6 +115,8 @@ class S3RecordModel(BaseModel):
         if not isinstance(event_name, str) or not isinstance(s3, dict):
             return values  # let the field types report it
         s3_object = s3.get("object") or s3.get("get_object") or {}
+        if not isinstance(s3_object, dict):
+            return values  # s3.object (or s3.get_object) not an object: its field type reports it
         if ":Delete" not in event_name and (s3_object.get("size") is None or s3_object.get("eTag") is None):
             raise ValueError(
                 "Size and eTag fields are required for all events except ObjectRemoved:* and LifecycleExpiration:*."

@@ -32,7 +32,10 @@ class VpcLatticeV2RequestContext(BaseModel):
     @classmethod
     def _microseconds_to_seconds(cls, value: Any) -> Any:
         # Lattice sends microseconds; upstream rounds value/1000 and lets pydantic read it as milliseconds.
-        return round(int(value) / 1000)
+        try:
+            return round(int(value) / 1000)
+        except (TypeError, ValueError, OverflowError):  # None, a list, "abc", inf, an int too big for a float
+            raise ValueError(f"timeEpoch must be microseconds since the epoch, got {value!r:.40}") from None
 
 
 class VpcLatticeV2Model(BaseModel):
