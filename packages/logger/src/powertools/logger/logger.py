@@ -28,7 +28,6 @@ from powertools.logger.levels import lambda_log_level, powertools_log_level, res
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a cold-start cost)
 if TYPE_CHECKING:
-    from types import ModuleType
     from typing import IO, Any, TypeVar
 
     from powertools.logger.buffer.config import LoggerBufferConfig
@@ -41,10 +40,10 @@ debug_logger = get_debug_logger(__name__)
 # The invocation state (cold start, request id) in powertools.logger.lambda_context loads with
 # the first inject_lambda_context, and the log buffer with the first buffer_config: a Logger
 # that uses neither imports neither (cold start).
-invocation: ModuleType | None = None
+invocation: Any = None  # the module, once loaded
 
 
-def _invocation() -> ModuleType:
+def _invocation() -> Any:
     global invocation
     if invocation is None:
         from powertools.logger import lambda_context
