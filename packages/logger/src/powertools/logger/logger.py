@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterable, Mapping
 
 from powertools.common.config import env_bool, service_name
 from powertools.common.debug import get_debug_logger
-from powertools.logger import lambda_context as invocation
-from powertools.logger.buffer.cache import InvocationBuffer, estimate_size
 from powertools.logger.exceptions import (
     InvalidLoggerSamplingRateError,
     OrphanedChildLoggerError,
@@ -38,6 +36,21 @@ if TYPE_CHECKING:
     AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
 
 debug_logger = get_debug_logger(__name__)
+
+# The invocation state (cold start, request id) in powertools.logger.lambda_context loads with
+# the first inject_lambda_context, and the log buffer with the first buffer_config: a Logger
+# that uses neither imports neither (cold start).
+invocation: Any = None  # the module, once loaded
+
+
+def _invocation() -> Any:
+    global invocation
+    if invocation is None:
+        from powertools.logger import lambda_context
+
+        invocation = lambda_context
+    return invocation
+
 
 SAMPLING_RATE_ENV = "POWERTOOLS_LOGGER_SAMPLE_RATE"
 LOG_EVENT_ENV = "POWERTOOLS_LOGGER_LOG_EVENT"
@@ -127,7 +140,8 @@ class Logger:
         self.logger_handler: logging.Handler | None = logger_handler or self._existing_or_new_handler()
 
         if buffer_config is not None:
-            from powertools.logger.buffer.config import LoggerBufferConfig  # only when buffering is asked for
+            from powertools.logger.buffer.cache import InvocationBuffer  # only when buffering is asked for
+            from powertools.logger.buffer.config import LoggerBufferConfig
 
         if buffer_config is not None and not isinstance(buffer_config, LoggerBufferConfig):
             raise TypeError(f"buffer_config must be a LoggerBufferConfig, got {type(buffer_config).__name__}")
@@ -181,6 +195,8 @@ class Logger:
                 self._logger.setLevel(self.initial_log_level)
             parent_config = getattr(self._logger.parent, _BUFFER_CONFIG, None)
             if parent_config is not None and self._buffer_config is None:
+                from powertools.logger.buffer.cache import InvocationBuffer
+
                 self._buffer_config = parent_config
                 self._buffer = InvocationBuffer(parent_config.max_bytes)
             return
@@ -380,9 +396,11 @@ class Logger:
     # --- buffering ----------------------------------------------------------------
 
     def _buffer_key(self) -> str:
-        return current_trace_id() or invocation.current_request_id or "local"
+        return current_trace_id() or (invocation is not None and invocation.current_request_id) or "local"
 
     def _add_to_buffer(self, record: logging.LogRecord) -> None:
+        from powertools.logger.buffer.cache import estimate_size
+
         buffer = self._buffer
         assert buffer is not None
         if not buffer.add(self._buffer_key(), record, estimate_size(record)):
@@ -557,6 +575,7 @@ class Logger:
         if not callable(lambda_handler):
             raise TypeError(f"inject_lambda_context decorates a callable, got {lambda_handler!r}")
         should_log_event = env_bool(LOG_EVENT_ENV, False, log_event)
+        state = _invocation()
         if correlation_id_path:
             from powertools.common.jmespath import compile_expression
 
@@ -567,7 +586,7 @@ class Logger:
             if len(args) == 2 and not kwargs:  # handler(event, context): the usual call, no search needed
                 event, context = args
             else:
-                event, context = invocation.split_event_and_context(args, kwargs)
+                event, context = state.split_event_and_context(args, kwargs)
             self._start_invocation(event, context, should_log_event, correlation_id_path, bool(clear_state))
 
         def failed() -> None:
@@ -575,7 +594,7 @@ class Logger:
                 debug_logger.debug("Uncaught error: flushing the log buffer")
                 self.flush_buffer()
 
-        if invocation.is_coroutine_function(handler):
+        if state.is_coroutine_function(handler):
 
             @functools.wraps(handler)
             async def async_decorate(*args: Any, **kwargs: Any) -> Any:
@@ -606,6 +625,7 @@ class Logger:
     def _start_invocation(
         self, event: Any, context: Any, log_event: bool, correlation_id_path: str | None, clear_state: bool
     ) -> None:
+        invocation = _invocation()
         cold_start = invocation.take_cold_start()
         keys = invocation.context_keys(cold_start, context)
         invocation.current_request_id = keys["function_request_id"]
@@ -626,7 +646,8 @@ class Logger:
     def _end_invocation(self) -> None:
         if self._buffer is not None:
             self._buffer.clear()
-        invocation.current_request_id = None
+        if invocation is not None:
+            invocation.current_request_id = None
 
 
 def _rename_reserved(extra: Mapping[str, object]) -> dict[str, object]:

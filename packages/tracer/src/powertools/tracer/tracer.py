@@ -232,7 +232,7 @@ class Tracer:
             namespace=self.service,
             capture_response=settings.capture_response(capture_response),
             capture_error=settings.capture_error(capture_error),
-            provider=lambda: self.provider,
+            provider=lambda: self._config.provider or self.provider,  # skips the property once set
         )
 
     def _annotate_invocation(self, segment: Any) -> None:
