@@ -16,9 +16,13 @@ def header_bytes(headers: Any) -> int:
     if type(headers) is not dict and not isinstance(headers, Mapping):  # the ABC check is slow
         return 0
     try:
+        if type(next(iter(headers.values()), "")) is list:
+            # Multi-value headers (and Lattice v2): still in C. Joining each value also takes a plain
+            # string value whole, so a mixed map needs no Python loop.
+            return len("".join([*headers, *map("".join, headers.values())]))
         # One join over one list: join() copies a dict view into a list first anyway.
         return len("".join([*headers, *headers.values()]))
-    except TypeError:  # list values (multi-value headers, Lattice v2) or junk
+    except TypeError:  # a non-string name, or a value that is neither a string nor a list of them
         pass
     total = 0
     for name, value in headers.items():
