@@ -9,6 +9,7 @@ import pytest
 from powertools.common.dict_wrapper import DictWrapper
 from powertools.common.warnings import PowertoolsUserWarning
 from powertools.event_handler import AppSyncEventsResolver, UnauthorizedException
+from powertools.event_handler.events_appsync.exceptions import InvalidAppSyncEventsEventError
 from powertools.event_handler.events_appsync.router import Router
 
 
@@ -136,3 +137,24 @@ def test_an_already_wrapped_event_is_accepted(load_event: Any) -> None:
     event = DictWrapper(load_event("appsync_events_publish"))
     assert app.resolve(event, None) == {"events": [e["id"] for e in event["events"]]}
     assert app.current_event.info.channel_path == "/chat/rooms/general"
+
+
+@pytest.mark.parametrize("events", [True, "x", {"id": "1"}, [1], [{"id": "1"}, None]], ids=repr)
+@pytest.mark.parametrize("registered", ["sync", "async", "none"])
+def test_published_events_that_are_not_a_list_of_objects_are_refused_by_name(
+    load_event: Any, events: Any, registered: str
+) -> None:
+    app = AppSyncEventsResolver()
+    if registered == "sync":
+        app.on_publish("/default/*")(lambda payload: payload)
+    elif registered == "async":
+
+        async def handler(payload: Any) -> Any:
+            return payload
+
+        app.async_on_publish("/default/*")(handler)
+    event = _publish(load_event, "/default/channel")
+    event["events"] = events
+    with pytest.raises(InvalidAppSyncEventsEventError) as raised:
+        app.resolve(event, None)
+    assert raised.value.field == "events"

@@ -100,6 +100,9 @@ class AppSyncEventsResolver(Router):
         return None  # AppSync expects nothing back from an accepted subscription
 
     def _publish(self, path: str, current: AppSyncResolverEventsEvent) -> dict[str, Any]:
+        events = current.events
+        if not isinstance(events, list) or not all(isinstance(event, Mapping) for event in events):
+            raise InvalidAppSyncEventsEventError("AppSync Events 'events' must be a list of objects", field="events")
         spec = self._publish_registry.find(path)
         async_spec = self._async_publish_registry.find(path)
         if spec is not None:
@@ -110,13 +113,13 @@ class AppSyncEventsResolver(Router):
                     stacklevel=3,
                     category=PowertoolsUserWarning,
                 )
-            return _publish_sync(spec, current.events)
+            return _publish_sync(spec, events)
         if async_spec is not None:
             import asyncio  # only async handlers pay for asyncio
 
-            return asyncio.run(_publish_async(async_spec, current.events))
+            return asyncio.run(_publish_async(async_spec, events))
         _warn_no_handler("publish", path, ". We will return the entire payload as is")
-        return {"events": current.events}
+        return {"events": events}
 
 
 def _aggregate_response(response: Any) -> dict[str, Any]:
