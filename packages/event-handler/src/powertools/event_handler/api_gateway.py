@@ -224,24 +224,6 @@ class ApiGatewayResolver(BaseRouter, OpenAPIMixin):
             )
         self._route_keys.add(key)
 
-    def exception_handler(
-        self, exc_class: type[BaseException] | list[type[BaseException]]
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        """Register a function that turns an exception (and its subclasses) into a response."""
-
-        def register(func: AnyCallableT) -> AnyCallableT:
-            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
-                self._exception_handlers[cls] = func
-            return func
-
-        return register
-
-    def not_found(self, func: AnyCallableT | None = None) -> Any:
-        """Register the function that answers requests no route matches (receives a NotFoundError)."""
-        if func is None:
-            return self.exception_handler(NotFoundError)
-        return self.exception_handler(NotFoundError)(func)
-
     def include_router(self, router: Router, prefix: str | None = None) -> None:
         """Add a Router's routes (under ``prefix``), middlewares, exception handlers and context."""
         self.context.update(**router._context)

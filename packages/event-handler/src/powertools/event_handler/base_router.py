@@ -30,6 +30,7 @@ class BaseRouter(ABC):
     """
 
     _router_middlewares: list[Middleware]
+    _exception_handlers: dict[type[BaseException], Callable[..., Any]]
     context: dict[str, Any]
 
     def route(
@@ -123,6 +124,24 @@ class BaseRouter(ABC):
     def clear_context(self) -> None:
         self.context.clear()
 
+    def exception_handler(
+        self, exc_class: type[BaseException] | list[type[BaseException]]
+    ) -> Callable[[AnyCallableT], AnyCallableT]:
+        """Register a function that turns an exception (and its subclasses) into a response."""
+
+        def register(func: AnyCallableT) -> AnyCallableT:
+            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
+                self._exception_handlers[cls] = func
+            return func
+
+        return register
+
+    def not_found(self, func: AnyCallableT | None = None) -> Any:
+        """Register the function that answers requests no route matches (receives a NotFoundError)."""
+        if func is None:
+            return self.exception_handler(NotFoundError)
+        return self.exception_handler(NotFoundError)(func)
+
     @property
     def request(self) -> Request:
         """The request being resolved (route, path values, headers, ...), for middlewares; RuntimeError outside one."""
@@ -186,18 +205,3 @@ class Router(BaseRouter):
             return func
 
         return register
-
-    def exception_handler(
-        self, exc_class: type[BaseException] | list[type[BaseException]]
-    ) -> Callable[[AnyCallableT], AnyCallableT]:
-        def register(func: AnyCallableT) -> AnyCallableT:
-            for cls in exc_class if isinstance(exc_class, list) else [exc_class]:
-                self._exception_handlers[cls] = func
-            return func
-
-        return register
-
-    def not_found(self, func: AnyCallableT | None = None) -> Any:
-        if func is None:
-            return self.exception_handler(NotFoundError)
-        return self.exception_handler(NotFoundError)(func)
