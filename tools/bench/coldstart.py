@@ -1,5 +1,10 @@
 """Cold start: a fresh interpreter importing each utility's entry point, minus an empty program.
 
+Each program is timed twice over: from a bare interpreter, and "in Lambda", where the program
+and its empty baseline first import what Lambda's Python runtime has loaded before it imports
+the handler module (`LAMBDA_RUNTIME_IMPORTS`). The second is what a function pays at cold
+start; the first also charges each library for standard modules the runtime already loaded.
+
 Every program starts the same clean way (`clean_startup`): `python -S` with the interpreter's own
 sys.path set by a short prelude. Site-packages `.pth` files may run code at startup (a machine's
 certificate hooks, coverage, ...); that code preloads modules such as `re` and `pathlib` for one
@@ -22,6 +27,9 @@ from tools.bench.runner import REPO_ROOT, SCRUBBED_ENV
 from tools.bench.stats import Summary, summarize
 
 BASELINE = "pass"
+# The standard modules Lambda's runtime interface client (awslambdaric: bootstrap.py and its
+# marshaller, used by the managed Python runtimes) imports before it loads the handler module.
+LAMBDA_RUNTIME_IMPORTS = "import decimal, importlib, json, logging, math, time, traceback\n"
 TOP_IMPORTS = 6
 PROCESS_TIMEOUT_S = 120
 _IMPORTTIME = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S.*)$")
@@ -39,6 +47,7 @@ class Probe:
     code: str
     flags: tuple[str, ...] = ()
     prelude: str = ""
+    in_lambda: bool = False  # started after the Lambda runtime's own imports
 
     def command(self, code: str | None = None, importtime: bool = False) -> list[str]:
         """The command running `code` (default: this probe's) the way this probe starts."""
@@ -123,13 +132,14 @@ def measure(
             start = clock()
             run(probe.command())
             results[probe.key].samples_ns.append(float(clock() - start))
-    baselines: dict[str, frozenset[str]] = {}
+    baselines: dict[tuple[str, bool], frozenset[str]] = {}
     for probe in live:
-        if probe.python not in baselines:
-            baselines[probe.python] = _imported_modules(run(probe.command(BASELINE, importtime=True)).stderr)
+        start = (probe.python, probe.in_lambda)
+        if start not in baselines:
+            baselines[start] = _imported_modules(run(probe.command(BASELINE, importtime=True)).stderr)
         if probe.code != BASELINE:
             stderr = run(probe.command(importtime=True)).stderr
-            results[probe.key].top_imports = parse_importtime(stderr, baselines[probe.python])
+            results[probe.key].top_imports = parse_importtime(stderr, baselines[start])
     return results
 
 
@@ -142,24 +152,36 @@ def net_ms(result: ProbeResult | None, baseline: ProbeResult | None) -> float | 
     return max(summary.median - base.median, 0.0) / 1e6
 
 
-def baseline_key(python: str) -> str:
-    return f"{BASELINE}@{python}"
+def probe_key(name: str, flavour: str, in_lambda: bool = False) -> str:
+    return f"{name}@{flavour}" + ("@lambda" if in_lambda else "")
+
+
+def baseline_key(python: str, in_lambda: bool = False) -> str:
+    return probe_key(BASELINE, python, in_lambda)
 
 
 def probes_for(
     packages: Sequence[Any], interpreters: Mapping[str, str | None], available: Callable[[str, Any], bool]
 ) -> list[Probe]:
-    """One probe per (package, library flavour) whose interpreter exists and can import it, plus baselines."""
+    """Per (package, library flavour) whose interpreter exists and can import it, a probe from a
+    bare interpreter and one in Lambda; plus the baselines of both."""
     probes: list[Probe] = []
     pythons: list[str] = []
     for package in packages:
         for flavour, python in interpreters.items():
             if python is None or flavour == "bare" or not available(flavour, package):
                 continue
-            probes.append(Probe(f"{package.name}@{flavour}", python, package.code(flavour)))
+            for in_lambda in (False, True):
+                key = probe_key(package.name, flavour, in_lambda)
+                probes.append(Probe(key, python, package.code(flavour), in_lambda=in_lambda))
             if python not in pythons:
                 pythons.append(python)
-    return [*probes, *(Probe(baseline_key(python), python, BASELINE) for python in pythons)]
+    baselines = [
+        Probe(baseline_key(python, in_lambda), python, BASELINE, in_lambda=in_lambda)
+        for python in pythons
+        for in_lambda in (False, True)
+    ]
+    return [*probes, *baselines]
 
 
 class StartupError(RuntimeError):
@@ -189,6 +211,10 @@ def with_clean_startup(probes: Sequence[Probe], run: Runner = _run) -> list[Prob
         if probe.python not in startups:
             startups[probe.python] = clean_startup(probe.python, run)
     return [
-        dataclasses.replace(probe, flags=startups[probe.python][0], prelude=startups[probe.python][1])
+        dataclasses.replace(
+            probe,
+            flags=startups[probe.python][0],
+            prelude=startups[probe.python][1] + (LAMBDA_RUNTIME_IMPORTS if probe.in_lambda else ""),
+        )
         for probe in probes
     ]

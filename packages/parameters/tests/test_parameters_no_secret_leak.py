@@ -16,7 +16,6 @@ import boto3
 import pytest
 
 import powertools.common.debug as common_debug
-import powertools.parameters.base as parameters_base
 from powertools.parameters import (
     AppConfigProvider,
     get_parameter,
@@ -38,8 +37,8 @@ def debug_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("POWERTOOLS_DEBUG", "1")
     root = logging.getLogger("powertools")
     handlers, level = list(root.handlers), root.level
-    monkeypatch.setattr(common_debug, "_configured", False)
-    monkeypatch.setattr(parameters_base, "_logger", None)
+    monkeypatch.setattr(common_debug, "_debug_on", False)
+    common_debug.enable_debug_from_env()
     yield
     root.handlers[:] = handlers
     root.setLevel(level)

@@ -71,8 +71,25 @@ def test_probes_for_skips_bare_missing_interpreters_and_uninstalled_packages():
 
     assert probes == [
         Probe("logger@ours", "py", "from powertools.logger import Logger"),
+        Probe("logger@ours@lambda", "py", "from powertools.logger import Logger", in_lambda=True),
         Probe("pass@py", "py", "pass"),
+        Probe("pass@py@lambda", "py", "pass", in_lambda=True),
     ]
+
+
+def test_in_lambda_probes_and_their_baseline_start_after_the_runtime_imports() -> None:
+    import sys
+
+    show = "import sys; print(sorted(m for m in ('json', 'logging', 'traceback', 'decimal') if m in sys.modules))"
+    bare, in_lambda = coldstart.with_clean_startup(
+        [Probe("pass@py", sys.executable, show), Probe("pass@py@lambda", sys.executable, show, in_lambda=True)]
+    )
+
+    def loaded(probe: Probe) -> str:
+        return subprocess.run(probe.command(), capture_output=True, text=True, check=True).stdout.strip()
+
+    assert loaded(bare) == "[]"
+    assert loaded(in_lambda) == "['decimal', 'json', 'logging', 'traceback']"
 
 
 def test_probe_commands_put_flags_and_prelude_before_program_and_baseline() -> None:

@@ -82,9 +82,12 @@ def test_whole_document_markdown_has_every_section():
             "packages": [
                 {
                     "name": "logger",
-                    "ours_ms": 2.0,
-                    "upstream_ms": 80.0,
-                    "ratio": 0.025,
+                    "ours_ms": 20.0,
+                    "upstream_ms": 50.0,
+                    "ratio": 0.4,
+                    "lambda_ours_ms": 2.0,
+                    "lambda_upstream_ms": 80.0,
+                    "lambda_ratio": 0.025,
                     "target": {"ratio": 0.4, "against": "upstream", "achieved": 0.025, "verdict": "pass"},
                     "top_imports": {
                         "ours": [{"module": "powertools.logger", "self_us": 100, "cumulative_us": 1500, "depth": 1}]
@@ -94,14 +97,18 @@ def test_whole_document_markdown_has_every_section():
                 {
                     "name": "tracer",
                     "ours_ms": None,
-                    "upstream_ms": 75.0,
+                    "upstream_ms": 90.0,
                     "ratio": None,
+                    "lambda_ours_ms": None,
+                    "lambda_upstream_ms": 75.0,
+                    "lambda_ratio": None,
                     "target": None,
                     "top_imports": {},
                     "reasons": {"ours": "package not installed"},
                 },
             ],
-            "baseline_ms": {"ours": 30.0, "upstream": 9.0, "bare": 30.0},
+            "baseline_ms": {"ours": 30.0, "ours, in Lambda": 45.0, "upstream": 9.0, "bare": 30.0},
+            "lambda_runtime_imports": "import json, logging",
         },
         "footprint": {
             "packages": [{"name": "logger", "ours": 102_400, "upstream": 1_024_000, "reason": ""}],
@@ -115,9 +122,13 @@ def test_whole_document_markdown_has_every_section():
         "# Benchmarks (quick)\n\n2026-11-29 · Python 3.11.7 · Linux · 2 CPUs · upstream aws-lambda-powertools 3.0.0\n"
     )
     assert "## Per invocation" in text
-    assert "| logger | 2.0 ms | 80.0 ms | 0.03× | ≤0.4× upstream: ✅ pass |" in text
-    assert "| tracer | n/a | 75.0 ms | n/a |  |" in text
-    assert "Subtracted an empty program (`python -S`, same sys.path): 30.0 ms (ours), 9.0 ms (upstream)." in text
+    assert "| logger | 2.0 ms | 80.0 ms | 0.03× | ≤0.4× upstream: ✅ pass | 20.0 ms | 50.0 ms | 0.40× |" in text
+    assert "| tracer | n/a | 75.0 ms | n/a |  | n/a | 90.0 ms | n/a |" in text
+    assert (
+        "Subtracted an empty program (`python -S`, same sys.path): 30.0 ms (ours), 45.0 ms (ours, in Lambda), "
+        "9.0 ms (upstream)."
+    ) in text
+    assert "In Lambda: the program and its empty baseline first run `import json, logging`" in text
     assert "- logger [ours]: `powertools.logger` 1.5 ms" in text
     assert "- tracer [ours]: package not installed" in text
     assert "| logger | 100 KiB | 1,000 KiB | 0.10× |" in text

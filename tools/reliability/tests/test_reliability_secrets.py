@@ -39,13 +39,11 @@ SECRET = "Narwhal-Topaz-5520-secret"
 @pytest.fixture
 def debug_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """POWERTOOLS_DEBUG=1 as at a cold start: the debug handler is attached afresh."""
-    import powertools.parameters.base as parameters_base
-
     monkeypatch.setenv("POWERTOOLS_DEBUG", "1")
     root = logging.getLogger("powertools")
     handlers, level = list(root.handlers), root.level
-    monkeypatch.setattr(common_debug, "_configured", False)
-    monkeypatch.setattr(parameters_base, "_logger", None)
+    monkeypatch.setattr(common_debug, "_debug_on", False)
+    common_debug.enable_debug_from_env()
     yield
     root.handlers[:] = handlers
     root.setLevel(level)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from powertools.parameters._retry import Backoff, is_throttling
 from powertools.parameters._safety import describe
-from powertools.parameters.base import _MISSING, debug_logger, resolve_max_age
+from powertools.parameters.base import _MISSING, logger, resolve_max_age
 from powertools.parameters.exceptions import GetParameterError
 from powertools.parameters.transform import check_transform, transform_value
 
@@ -106,7 +106,7 @@ class BatchRead:
         if self.throttled_out:
             self.errors.extend(names)  # the retry budget is spent: no more calls
             return
-        debug_logger().debug("GetParameters for %d name(s), decrypt=%s", len(names), decrypt)
+        logger.debug("GetParameters for %d name(s), decrypt=%s", len(names), decrypt)
         while True:
             try:
                 reply = self.provider.client.get_parameters(Names=names, WithDecryption=decrypt)

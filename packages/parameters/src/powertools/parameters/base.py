@@ -17,13 +17,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from time import monotonic
 
+from powertools.common.debug import get_debug_logger
 from powertools.parameters.constants import DEFAULT_MAX_AGE_SECS, DEFAULT_PROVIDERS, MAX_AGE_ENV
 from powertools.parameters.exceptions import GetParameterError
 from powertools.parameters.transform import check_transform, get_transform_method, transform_value
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    import logging
     from typing import Any
 
     from powertools.parameters.types import TransformOptions
@@ -39,17 +39,7 @@ __all__ = [
 ]
 
 _MISSING: Any = object()
-_logger: logging.Logger | None = None
-
-
-def debug_logger() -> logging.Logger:
-    """The utility's debug logger, created on first use (``logging`` costs cold-start time)."""
-    global _logger
-    if _logger is None:
-        from powertools.common.debug import get_debug_logger
-
-        _logger = get_debug_logger("powertools.parameters")
-    return _logger
+logger = get_debug_logger("powertools.parameters")  # loads ``logging`` only once a record could be seen
 
 
 def now() -> float:
@@ -135,7 +125,7 @@ class BaseProvider(ABC):
                 return entry.value
         check_transform(transform)
         age = resolve_max_age(max_age)
-        debug_logger().debug("Fetching %s %r (cache miss or forced)", self._kind, name)
+        logger.debug("Fetching %s %r (cache miss or forced)", self._kind, name)
         try:
             value = self._fetch(name, force_fetch, sdk_options)
         except GetParameterError:
@@ -181,7 +171,7 @@ class BaseProvider(ABC):
                 return cached
         check_transform(transform)
         age = resolve_max_age(max_age)
-        debug_logger().debug("Fetching %ss under %r (cache miss or forced)", self._kind, path)
+        logger.debug("Fetching %ss under %r (cache miss or forced)", self._kind, path)
         try:
             values = self._get_multiple(path, **sdk_options)
         except GetParameterError:

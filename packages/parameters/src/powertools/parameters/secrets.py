@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from powertools.parameters._clients import LazyClient, config_argument
 from powertools.parameters._safety import describe
-from powertools.parameters.base import _MISSING, BaseProvider, debug_logger, resolve_max_age
+from powertools.parameters.base import _MISSING, BaseProvider, logger, resolve_max_age
 from powertools.parameters.constants import DEFAULT_PROVIDERS
 from powertools.parameters.exceptions import GetSecretError, SetSecretError
 from powertools.parameters.transform import check_transform, transform_value
@@ -103,7 +103,7 @@ class SecretsProvider(BaseProvider):
         return {name: values[name] for name in names}
 
     def _get_multiple(self, names: list[str], **sdk_options: Any) -> dict[str, Any]:  # type: ignore[override]
-        debug_logger().debug("BatchGetSecretValue for %d secret(s)", len(names))
+        logger.debug("BatchGetSecretValue for %d secret(s)", len(names))
         request = {**sdk_options, "SecretIdList": list(names)}
         found: dict[str, Any] = {}
         failures: list[str] = []
@@ -154,12 +154,12 @@ class SecretsProvider(BaseProvider):
             sdk_options["ClientRequestToken"] = client_request_token
         try:
             try:
-                debug_logger().debug("Updating secret %r", name)
+                logger.debug("Updating secret %r", name)
                 reply: dict[str, Any] = self.client.put_secret_value(SecretId=name, **sdk_options)
             except Exception as exc:
                 if _error_code(exc) != "ResourceNotFoundException":
                     raise
-                debug_logger().debug("Secret %r doesn't exist: creating it", name)
+                logger.debug("Secret %r doesn't exist: creating it", name)
                 reply = self.client.create_secret(Name=name, **sdk_options)
         except Exception as exc:
             reason = describe(exc, value)
