@@ -9,18 +9,30 @@ response the backend could never serialize.
 from __future__ import annotations
 
 import abc
-import json
-import numbers
-from collections.abc import Sequence
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import TYPE_CHECKING, Any, Union
 
-from powertools.common.encoder import Encoder
-
-if TYPE_CHECKING:
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start. So do `numbers`,
+# `contextlib` and `json`, which only annotations and metadata encoding need.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    import numbers
     import traceback
+    from collections.abc import Callable, Sequence
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
+    from typing import Any, Union
 
-AnnotationValue = Union[str, numbers.Number, bool]
+    AnnotationValue = Union[str, numbers.Number, bool]
+else:
+
+    def __getattr__(name: str) -> object:
+        # AnnotationValue stays importable at runtime (a custom provider may use it), built on first use.
+        if name == "AnnotationValue":
+            import numbers
+            from typing import Union
+
+            value = globals()[name] = Union[str, numbers.Number, bool]
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # One UDP datagram carries a whole subsegment document (at most 64 KiB). A bigger
 # value would make the X-Ray SDK drop the subsegment, so we drop only the value.
@@ -104,7 +116,21 @@ class BaseProvider(abc.ABC):
 
 def json_text(value: Any) -> str:
     """Compact JSON text made with the powertools Encoder, bounded by MAX_METADATA_BYTES."""
-    text = json.dumps(value, cls=Encoder, separators=(",", ":"))
+    text = (_encode_json or _json_encoder())(value)
     if len(text) > MAX_METADATA_BYTES:
         raise MetadataTooLargeError(len(text))
     return text
+
+
+# json.dumps(value, cls=Encoder, separators=(",", ":")) builds this same encoder on every call.
+_encode_json: Callable[[Any], str] | None = None
+
+
+def _json_encoder() -> Callable[[Any], str]:
+    # On the first value encoded, not at import: `json` (and the Encoder's base64) would add to
+    # every cold start, and neither a disabled tracer nor the X-Ray provider ever calls json_text.
+    global _encode_json
+    from powertools.common.encoder import Encoder
+
+    _encode_json = Encoder(separators=(",", ":")).encode
+    return _encode_json

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from powertools.common.debug import get_debug_logger
-from powertools.tracer.base import BaseProvider
+
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
+    from powertools.tracer.base import BaseProvider
 
 logger = get_debug_logger(__name__)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from powertools.tracer.exceptions import MissingDependencyError
+
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 
 def aiohttp_trace_config() -> Any:

@@ -11,16 +11,20 @@ Needs the ``otel`` extra: ``pip install "powertools-tracer[otel]"``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
-from typing import TYPE_CHECKING, Any
 
 from powertools.common.debug import get_debug_logger
-from powertools.tracer.base import AnnotationValue, BaseProvider, BaseSegment, json_text
+from powertools.tracer.base import BaseProvider, BaseSegment, json_text
 from powertools.tracer.exceptions import MissingDependencyError
 
-if TYPE_CHECKING:
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
     import traceback
+    from collections.abc import AsyncIterator, Iterator, Sequence
+    from typing import Any
+
+    from powertools.tracer.base import AnnotationValue
 
 logger = get_debug_logger(__name__)
 

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
-
 from powertools.common.config import SERVICE_NAME_ENV, env_str
 from powertools.common.debug import get_debug_logger
 from powertools.common.exceptions import ConfigurationError
 from powertools.tracer import settings
-from powertools.tracer.base import AnnotationValue, BaseProvider
+from powertools.tracer.base import BaseProvider
 from powertools.tracer.capture import encode
 from powertools.tracer.validation import check_annotation, check_namespace, subsegment_name
 
-if TYPE_CHECKING:
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start. `functools` is
+# imported where a decorator needs it, so neither import nor Tracer() pays for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable, Sequence
+    from typing import Any, ClassVar, TypeVar, overload
+
+    from powertools.tracer.base import AnnotationValue
     from powertools.tracer.wrappers import Recording
 
-logger = get_debug_logger(__name__)
+    AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
 
-AnyCallableT = TypeVar("AnyCallableT", bound=Callable[..., Any])
+logger = get_debug_logger(__name__)
 
 # True until the first traced handler invocation of this execution environment.
 is_cold_start = True
@@ -168,11 +171,14 @@ class Tracer:
         POWERTOOLS_TRACER_CAPTURE_RESPONSE/_ERROR) say false.
         """
         if lambda_handler is None:
+            import functools  # here, not at module level: only decorating needs it
+
             return functools.partial(
                 self.capture_lambda_handler, capture_response=capture_response, capture_error=capture_error
             )
         if self.disabled:
             return lambda_handler
+        import functools
         import inspect  # only when tracing is on: it costs ~10 ms to import
 
         recording = self._recording(lambda_handler.__name__, capture_response, capture_error)
@@ -193,16 +199,18 @@ class Tracer:
 
         return traced
 
-    @overload
-    def capture_method(self, method: AnyCallableT) -> AnyCallableT: ...
+    if TYPE_CHECKING:  # the overloads are for type checkers; `overload` would import typing
 
-    @overload
-    def capture_method(
-        self,
-        method: None = None,
-        capture_response: bool | None = None,
-        capture_error: bool | None = None,
-    ) -> Callable[[AnyCallableT], AnyCallableT]: ...
+        @overload
+        def capture_method(self, method: AnyCallableT) -> AnyCallableT: ...
+
+        @overload
+        def capture_method(
+            self,
+            method: None = None,
+            capture_response: bool | None = None,
+            capture_error: bool | None = None,
+        ) -> Callable[[AnyCallableT], AnyCallableT]: ...
 
     def capture_method(
         self,
@@ -212,6 +220,8 @@ class Tracer:
     ) -> Any:
         """Trace a function, coroutine, generator or context manager as ``## <module>.<qualname>``."""
         if method is None:
+            import functools  # here, not at module level: only decorating needs it
+
             return functools.partial(
                 self.capture_method, capture_response=capture_response, capture_error=capture_error
             )
@@ -220,7 +230,7 @@ class Tracer:
         from powertools.tracer.wrappers import wrap  # only when tracing is on
 
         label = subsegment_name(f"{method.__module__}.{method.__qualname__}")
-        return cast(AnyCallableT, wrap(method, self._recording(label, capture_response, capture_error)))
+        return wrap(method, self._recording(label, capture_response, capture_error))
 
     # --- internals ----------------------------------------------------------------------
 
@@ -245,6 +255,8 @@ class Tracer:
             segment.put_annotation(key="Service", value=self.service)
 
     def _async_handler(self, handler: Callable[..., Any], recording: Recording) -> Callable[..., Any]:
+        import functools
+
         @functools.wraps(handler)
         async def traced(event: Any, context: Any, **kwargs: Any) -> Any:
             async with self.provider.in_subsegment_async(name=recording.name) as segment:
@@ -286,7 +298,8 @@ def _as_provider(provider: Any) -> BaseProvider:
     # Duck-typed, as upstream accepts any object: what every traced call needs must be there.
     missing = [name for name in _DUCK_METHODS if not callable(getattr(provider, name, None))]
     if not missing:
-        return cast(BaseProvider, provider)
+        duck: BaseProvider = provider  # checked above: it has what Tracer calls
+        return duck
     raise ConfigurationError(
         "provider",
         provider,

@@ -10,12 +10,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from powertools.tracer.base import BaseProvider
 from powertools.tracer.capture import record_metadata
+
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import AsyncIterator, Callable, Iterator
+    from typing import Any
+
+    from powertools.tracer.base import BaseProvider
 
 
 @dataclass(frozen=True)

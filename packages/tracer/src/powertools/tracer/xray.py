@@ -8,13 +8,19 @@ about 180 ms to import. The global recorder is the one the SDK's library patches
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from json.encoder import encode_basestring_ascii as _json_string  # the (C) string encoder json.dumps uses
-from typing import Any
 
 from powertools.common.debug import get_debug_logger
-from powertools.tracer.base import MAX_METADATA_BYTES, AnnotationValue, BaseProvider, MetadataTooLargeError
+from powertools.tracer.base import MAX_METADATA_BYTES, BaseProvider, MetadataTooLargeError
+
+# Not typing.TYPE_CHECKING: importing `typing` adds to every cold start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
+    from typing import Any
+
+    from powertools.tracer.base import AnnotationValue
 
 logger = get_debug_logger(__name__)
 
