@@ -13,7 +13,7 @@ from powertools.common.lazy import lazy_exports
 # cold start for every utility, and type checkers honour any TYPE_CHECKING name.
 TYPE_CHECKING = False
 
-__version__ = "0.2.2"
+__version__ = "0.2.3"
 
 _EXPORTS = {
     "ConfigurationError": ".exceptions",

@@ -11,7 +11,7 @@ from powertools.common.lazy import lazy_exports
 # Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
 TYPE_CHECKING = False
 
-__version__ = "0.2.2"
+__version__ = "0.2.3"
 
 _EXPORTS = {
     "Tracer": ".tracer",
