@@ -18,7 +18,7 @@ from powertools.common.lazy import lazy_exports
 # Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
 TYPE_CHECKING = False
 
-__version__ = "0.1.3"
+__version__ = "0.1.4"
 
 _EXPORTS = {
     "Logger": ".logger",
