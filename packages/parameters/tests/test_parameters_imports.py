@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("boto3", "botocore", "jmespath", "pydantic", "logging", "json", "base64", "typing", "http.client")
 
@@ -59,7 +60,8 @@ def test_upstream_submodules_and_names() -> None:
     assert upstream_all <= set(parameters.__all__)
     for name in parameters.__all__:
         assert getattr(parameters, name) is not None
-    assert parameters.__version__ == "0.1.0"
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'\nversion = "{parameters.__version__}"\n' in pyproject
 
 
 def test_errors_are_powertools_errors() -> None:

@@ -312,6 +312,7 @@ def test_custom_provider_receives_the_original_objects(monkeypatch: pytest.Monke
     seen = {}
     for pt in FLAVOURS:
         calls: list[tuple[Any, ...]] = []
+        reset_tracer(pt)  # tracer config is shared per process: an earlier test may have disabled it
         tracer = pt.tracer.Tracer(service="compat", provider=_recording_provider(pt, calls), auto_patch=False)
 
         @tracer.capture_method
@@ -331,3 +332,5 @@ def test_custom_provider_receives_the_original_objects(monkeypatch: pytest.Monke
     kinds = {c[2].rsplit(".", 1)[-1]: c[3] for c in seen["ours"] if c[0] == "metadata"}
     assert kinds["fetch response"] == "_Order"  # the object, not JSON text
     assert kinds["fail error"] == "KeyError"  # the exception itself
+    for pt in FLAVOURS:
+        reset_tracer(pt)  # and leave no custom provider to later tests
