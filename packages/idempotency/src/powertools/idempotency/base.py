@@ -40,8 +40,15 @@ MAX_RETRIES = 2
 logger = logging.getLogger(__name__)
 
 
+_NO_OP_SERIALIZER = NoOpSerializer()  # stateless: one instance for every handler without a serializer
+_EXPIRED = STATUS_CONSTANTS["EXPIRED"]
+_INPROGRESS = STATUS_CONSTANTS["INPROGRESS"]
+
+
 def _prepare_data(data: Any) -> Any:
     """The payload as JSON-like data: dataclasses and models as dicts, event classes as their raw event."""
+    if type(data) is dict:  # the common case; a plain dict has none of the attributes below
+        return data
     if hasattr(data, "__dataclass_fields__"):
         import dataclasses
 
@@ -66,7 +73,7 @@ class IdempotencyHandler:
         function_kwargs: dict[str, Any] | None = None,
     ) -> None:
         self.function = function
-        self.output_serializer = output_serializer or NoOpSerializer()
+        self.output_serializer = output_serializer or _NO_OP_SERIALIZER
         # No deep copy: the key and payload hash are computed from this object before the
         # function runs and reused after, so the function may change its argument.
         self.data = _prepare_data(function_payload)
@@ -149,9 +156,9 @@ class IdempotencyHandler:
 
     def _handle_for_status(self, data_record: DataRecord) -> Any:
         status = data_record.status
-        if status == STATUS_CONSTANTS["EXPIRED"]:
+        if status == _EXPIRED:
             raise IdempotencyInconsistentStateError("save_inprogress and get_record return inconsistent results.")
-        if status == STATUS_CONSTANTS["INPROGRESS"]:
+        if status == _INPROGRESS:
             deadline = data_record.in_progress_expiry_timestamp
             if deadline is not None and int(deadline) < int(time.time() * 1000):
                 raise IdempotencyInconsistentStateError(

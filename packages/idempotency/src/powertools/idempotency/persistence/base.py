@@ -7,7 +7,6 @@ A custom store written for upstream (``_get_record``, ``_put_record``, ``_update
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import time
@@ -42,6 +41,15 @@ class _KeyEncoder(Encoder):
         if isinstance(o, PurePath):
             return str(o)
         return super().default(o)
+
+
+# Built once: ``json.dumps(data, cls=..., sort_keys=True)`` constructs an encoder per call, and
+# ``encode`` keeps no state between calls (the circular-reference markers are per call), so one
+# instance serves every thread.
+_KEY_ENCODER = _KeyEncoder(sort_keys=True)
+_RESPONSE_ENCODER = Encoder(sort_keys=True)
+_INPROGRESS = STATUS_CONSTANTS["INPROGRESS"]
+_COMPLETED = STATUS_CONSTANTS["COMPLETED"]
 
 
 class _LRU(OrderedDict[str, DataRecord]):
@@ -128,12 +136,14 @@ class BasePersistenceLayer(ABC):
     @staticmethod
     def is_missing_idempotency_key(data: Any) -> bool:
         if isinstance(data, dict):
-            return all(value is None for value in data.values())
-        if isinstance(data, (tuple, list)):
-            return all(value is None for value in data)
-        if isinstance(data, (int, float, bool)):
-            return False
-        return not data
+            data = data.values()
+        elif not isinstance(data, (tuple, list)):
+            return False if isinstance(data, (int, float, bool)) else not data
+        # A loop rather than all() over a generator: this runs on every call.
+        for value in data:  # noqa: SIM110 (see above)
+            if value is not None:
+                return False
+        return True
 
     def _get_hashed_payload(self, data: Any) -> str:
         if not self.payload_validation_enabled or self.validation_key_jmespath is None:
@@ -142,7 +152,7 @@ class BasePersistenceLayer(ABC):
 
     def _generate_hash(self, data: Any) -> str:
         try:
-            text = json.dumps(data, cls=_KeyEncoder, sort_keys=True)
+            text = _KEY_ENCODER.encode(data)
         except (TypeError, ValueError) as exc:
             raise IdempotencyKeyError(
                 f"The idempotency key data (a {type(data).__name__}) can't be serialized to JSON to hash it: {exc}"
@@ -163,7 +173,7 @@ class BasePersistenceLayer(ABC):
 
     def _save_to_cache(self, data_record: DataRecord) -> None:
         # In-progress records are never cached: another invocation may finish them any time.
-        if self.use_local_cache and data_record.status != STATUS_CONSTANTS["INPROGRESS"]:
+        if self.use_local_cache and data_record.status != _INPROGRESS:
             self._cache.put(data_record.idempotency_key, data_record)
 
     def _retrieve_from_cache(self, idempotency_key: str) -> DataRecord | None:
@@ -190,7 +200,7 @@ class BasePersistenceLayer(ABC):
             return
         record = DataRecord(
             idempotency_key=key,
-            status=STATUS_CONSTANTS["INPROGRESS"],
+            status=_INPROGRESS,
             expiry_timestamp=self._get_expiry_timestamp(),
             payload_hash=payload_hash,
         )
@@ -214,14 +224,14 @@ class BasePersistenceLayer(ABC):
         if key is None:
             return
         try:
-            response_data = json.dumps(result, cls=Encoder, sort_keys=True)
+            response_data = _RESPONSE_ENCODER.encode(result)
         except (TypeError, ValueError) as exc:
             raise TypeError(
                 f"The function's response (a {type(result).__name__}) can't be stored as JSON: {exc}"
             ) from None
         record = DataRecord(
             idempotency_key=key,
-            status=STATUS_CONSTANTS["COMPLETED"],
+            status=_COMPLETED,
             expiry_timestamp=self._get_expiry_timestamp(),
             response_data=response_data,
             payload_hash=payload_hash,

@@ -10,6 +10,8 @@ from typing import Any
 __all__ = ["STATUS_CONSTANTS", "DataRecord"]
 
 STATUS_CONSTANTS = MappingProxyType({"INPROGRESS": "INPROGRESS", "COMPLETED": "COMPLETED", "EXPIRED": "EXPIRED"})
+# For membership tests on the hot path (searching a mappingproxy's ``values()`` view is slow).
+_STATUSES = tuple(STATUS_CONSTANTS.values())  # a tuple: compared by ==, as the view was
 
 
 class DataRecord:
@@ -42,7 +44,7 @@ class DataRecord:
         """EXPIRED once past ``expiry_timestamp``, else the stored status."""
         if self.is_expired:
             return STATUS_CONSTANTS["EXPIRED"]
-        if self._status in STATUS_CONSTANTS.values():
+        if self._status in _STATUSES:
             return self._status
         from powertools.idempotency.exceptions import IdempotencyInvalidStatusError
 
