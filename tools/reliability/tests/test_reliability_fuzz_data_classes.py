@@ -15,10 +15,16 @@ from hypothesis import strategies as st
 
 import powertools.data_classes as dc
 from powertools.common.exceptions import InvalidEventError
+from powertools_testing.event_walker import EventWalker
 from powertools_testing.events import DATA_CLASS_OF_EVENT, load_event
+from tools.reliability.known_bugs import known_bug
 from tools.reliability.ledger import LEDGER
 from tools.reliability.strategies import SETTINGS, event_like
-from tools.reliability.walker import walk
+
+# Every public property and no-argument method, recursively: InvalidEventError reads as None, and
+# so does a bug pinned in known_bugs.py (it has its own "known bug (xfail)" row); anything else
+# propagates and fails the case. Mappings are walked through values(), the raw values.
+WALKER = EventWalker(record_errors=False, tolerated=lambda exc: known_bug(exc) is not None, mapping_items=False)
 
 SAMPLES: dict[str, list[str]] = defaultdict(list)
 for _event, _class in DATA_CLASS_OF_EVENT.items():
@@ -42,4 +48,4 @@ def test_every_property_of_every_data_class(class_name: str, data: st.DataObject
         wrapper: Any = getattr(dc, class_name)(event)
     except InvalidEventError:
         return
-    walk(wrapper)
+    WALKER.count(wrapper)
