@@ -17,7 +17,7 @@ from powertools.common.lazy import lazy_exports
 # Not typing.TYPE_CHECKING: importing `typing` would add to every cold start.
 TYPE_CHECKING = False
 
-__version__ = "0.1.1"
+__version__ = "0.1.2"
 
 _EXPORTS = {
     "BasePersistenceLayer": ".persistence.base",
