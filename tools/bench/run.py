@@ -13,6 +13,7 @@ import importlib.metadata as metadata
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -69,12 +70,25 @@ def _selected(name: str, only: Sequence[str]) -> bool:
 
 
 def _our_versions() -> dict[str, str]:
+    """The installed powertools packages at the versions of this tree.
+
+    The workspace installs them editable, so the code measured is the tree's; their installed
+    metadata keeps the version of the last install and goes stale with every bump.
+    """
     versions = {}
     for dist in metadata.distributions():
         name = dist.metadata["Name"] or ""
         if name.startswith("powertools-") and name != "powertools-testing":
-            versions[name] = dist.version
+            versions[name] = _tree_version(name) or dist.version
     return dict(sorted(versions.items()))
+
+
+def _tree_version(name: str) -> str | None:
+    pyproject = REPO_ROOT / "packages" / name.removeprefix("powertools-") / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    found = re.search(r'^version = "([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
+    return found.group(1) if found else None
 
 
 def _git_commit() -> str | None:

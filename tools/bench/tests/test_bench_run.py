@@ -59,3 +59,14 @@ def test_published_results_name_a_commit_of_this_repository():
     assert found, "RESULTS.md must come from `bench:all --publish` and name its commit"
     known = subprocess.run(["git", "cat-file", "-e", f"{found.group(1)}^{{commit}}"], cwd=run.REPO_ROOT)
     assert known.returncode == 0, f"commit {found.group(1)} is not in this repository"
+
+
+def test_our_versions_are_the_trees_not_the_stale_install_metadata() -> None:
+    import re
+
+    from tools.bench.run import REPO_ROOT, _our_versions
+
+    pyproject = (REPO_ROOT / "packages" / "common" / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "([^"]+)"', pyproject, re.MULTILINE)
+    assert version is not None
+    assert _our_versions()["powertools-common"] == version.group(1)
