@@ -34,18 +34,11 @@ from powertools.data_classes import (
     VPCLatticeEvent,
     VPCLatticeEventV2,
 )
-from powertools.event_handler import (
-    ALBResolver,
-    APIGatewayHttpResolver,
-    APIGatewayRestResolver,
-    LambdaFunctionUrlResolver,
-    VPCLatticeResolver,
-    VPCLatticeV2Resolver,
-)
-from powertools.feature_flags import FeatureFlags, StoreProvider
+from powertools.feature_flags import FeatureFlags
 from powertools.validation import SchemaValidationError, envelopes, validate
 from powertools_testing.events import load_event
 from tools.reliability.ledger import LEDGER
+from tools.reliability.targets import MemoryStore, http_resolvers
 
 BOUND = 0.5  # seconds
 SIZE = 100_000
@@ -60,15 +53,7 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
 
 # --- routing ----------------------------------------------------------------------------------
 
-# resolver, sample, where its events keep the method and the path
-RESOLVERS: dict[str, tuple[type[Any], str, tuple[str, str]]] = {
-    "APIGatewayRestResolver": (APIGatewayRestResolver, "apigw_rest", ("httpMethod", "path")),
-    "APIGatewayHttpResolver": (APIGatewayHttpResolver, "apigw_http", ("requestContext.http.method", "rawPath")),
-    "ALBResolver": (ALBResolver, "alb", ("httpMethod", "path")),
-    "LambdaFunctionUrlResolver": (LambdaFunctionUrlResolver, "function_url", ("requestContext.http.method", "rawPath")),
-    "VPCLatticeResolver": (VPCLatticeResolver, "vpc_lattice_v1", ("method", "raw_path")),
-    "VPCLatticeV2Resolver": (VPCLatticeV2Resolver, "vpc_lattice_v2", ("method", "path")),
-}
+RESOLVERS = http_resolvers()  # class, sample, where its events keep the method and the path
 HOSTILE_PATHS: dict[str, str] = {
     "mixed segment, no split matches": "/items/" + "-" * SIZE + "#",
     "mixed segment, many splits": "/items/" + "a-" * (SIZE // 2),
@@ -147,18 +132,6 @@ def test_hostile_paths_resolve_in_milliseconds(name: str) -> None:
 
 
 # --- feature flags ------------------------------------------------------------------------------
-
-
-class MemoryStore(StoreProvider):
-    def __init__(self, document: dict[str, Any]) -> None:
-        self.document = document
-
-    @property
-    def get_raw_configuration(self) -> dict[str, Any]:  # type: ignore[override]
-        return self.document
-
-    def get_configuration(self) -> dict[str, Any]:
-        return self.document
 
 
 STRING_ACTIONS = [

@@ -25,21 +25,16 @@ from pydantic import BaseModel
 from powertools.common.exceptions import InvalidEventError
 from powertools.common.typing import LocalLambdaContext
 from powertools.event_handler import (
-    ALBResolver,
-    APIGatewayHttpResolver,
-    APIGatewayRestResolver,
     AppSyncEventsResolver,
     AppSyncResolver,
-    LambdaFunctionUrlResolver,
     ResolverNotFoundError,
-    VPCLatticeResolver,
-    VPCLatticeV2Resolver,
 )
 from powertools.event_handler.openapi.params import Query
 from powertools_testing.events import load_event
 from tools.reliability.known_bugs import known_bug
 from tools.reliability.ledger import LEDGER
 from tools.reliability.strategies import LENGTHS, SCALARS, event_like, free_json, run_cases
+from tools.reliability.targets import HTTP_RESOLVERS
 
 DEEP = 100_000
 # Text of Python's own exceptions that a response must never carry outside debug mode.
@@ -113,47 +108,6 @@ def _set(event: dict[str, Any], dotted: str, value: Any) -> None:
             child = node[key] = {}
         node = child
     node[last] = value
-
-
-# resolver, samples, where the method / path / query / body / base64 flag live in its events
-HTTP_RESOLVERS: dict[str, tuple[type[Any], list[str], dict[str, str]]] = {
-    "APIGatewayRestResolver": (
-        APIGatewayRestResolver,
-        ["apigw_rest", "apigw_rest_post_json"],
-        {"method": "httpMethod", "path": "path", "query": "queryStringParameters", "body": "body",
-         "b64": "isBase64Encoded"},
-    ),
-    "APIGatewayHttpResolver": (
-        APIGatewayHttpResolver,
-        ["apigw_http", "apigw_http_iam"],
-        {"method": "requestContext.http.method", "path": "rawPath", "query": "queryStringParameters",
-         "body": "body", "b64": "isBase64Encoded"},
-    ),
-    "ALBResolver": (
-        ALBResolver,
-        ["alb", "alb_multi_value"],
-        {"method": "httpMethod", "path": "path", "query": "queryStringParameters", "body": "body",
-         "b64": "isBase64Encoded"},
-    ),
-    "LambdaFunctionUrlResolver": (
-        LambdaFunctionUrlResolver,
-        ["function_url", "function_url_iam"],
-        {"method": "requestContext.http.method", "path": "rawPath", "query": "queryStringParameters",
-         "body": "body", "b64": "isBase64Encoded"},
-    ),
-    "VPCLatticeResolver": (
-        VPCLatticeResolver,
-        ["vpc_lattice_v1"],
-        {"method": "method", "path": "raw_path", "query": "query_string_parameters", "body": "body",
-         "b64": "is_base64_encoded"},
-    ),
-    "VPCLatticeV2Resolver": (
-        VPCLatticeV2Resolver,
-        ["vpc_lattice_v2"],
-        {"method": "method", "path": "path", "query": "queryStringParameters", "body": "body",
-         "b64": "isBase64Encoded"},
-    ),
-}  # fmt: skip
 
 
 def pick(*branches: tuple[st.SearchStrategy[Any], int]) -> st.SearchStrategy[Any]:

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from powertools.batch import BatchProcessor, EventType, SqsFifoPartialProcessor, process_partial_response
 from powertools.batch.exceptions import BatchProcessingError, UnexpectedBatchTypeError
 from powertools.common.exceptions import InvalidEventError
-from powertools.feature_flags import FeatureFlags, StoreProvider
+from powertools.feature_flags import FeatureFlags
 from powertools.feature_flags.exceptions import ConfigurationStoreError, SchemaValidationError
 from powertools.idempotency import IdempotencyConfig, RedisCachePersistenceLayer, idempotent
 from powertools.idempotency.exceptions import (
@@ -37,6 +37,7 @@ from powertools.idempotency.exceptions import (
 from powertools_testing.events import load_event
 from tools.reliability.ledger import LEDGER
 from tools.reliability.strategies import SETTINGS, event_like, free_json
+from tools.reliability.targets import MemoryStore
 
 # --- batch -------------------------------------------------------------------------------------
 
@@ -133,20 +134,6 @@ ACTIONS = [
     "VALUE_IN_KEY", "VALUE_NOT_IN_KEY", "ALL_IN_VALUE", "ANY_IN_VALUE", "NONE_IN_VALUE", "MODULO_RANGE",
     "SCHEDULE_BETWEEN_TIME_RANGE", "SCHEDULE_BETWEEN_DATETIME_RANGE", "SCHEDULE_BETWEEN_DAYS_OF_WEEK",
 ]  # fmt: skip
-
-
-class MemoryStore(StoreProvider):
-    """A user-written store (the documented extension point) holding one document."""
-
-    def __init__(self, document: Any) -> None:
-        self.document = document
-
-    @property
-    def get_raw_configuration(self) -> dict[str, Any]:  # type: ignore[override]
-        return self.document
-
-    def get_configuration(self) -> dict[str, Any]:
-        return self.document
 
 
 def flag_documents() -> st.SearchStrategy[Any]:

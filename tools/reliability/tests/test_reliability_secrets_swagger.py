@@ -21,30 +21,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from powertools.common.typing import LocalLambdaContext
-from powertools.event_handler import (
-    ALBResolver,
-    APIGatewayHttpResolver,
-    APIGatewayRestResolver,
-    LambdaFunctionUrlResolver,
-    VPCLatticeResolver,
-    VPCLatticeV2Resolver,
-)
 from powertools.event_handler.dev_server import running_server
 from powertools.event_handler.swagger import assets
 from powertools_testing.events import load_event
 from tools.reliability.ledger import LEDGER
 from tools.reliability.strategies import SETTINGS
+from tools.reliability.targets import http_resolvers
 
 CLAIM = "404, never a byte of a file outside the assets folder"
 
-RESOLVERS: dict[str, tuple[type[Any], str, tuple[str, str]]] = {
-    "APIGatewayRestResolver": (APIGatewayRestResolver, "apigw_rest", ("httpMethod", "path")),
-    "APIGatewayHttpResolver": (APIGatewayHttpResolver, "apigw_http", ("requestContext.http.method", "rawPath")),
-    "ALBResolver": (ALBResolver, "alb", ("httpMethod", "path")),
-    "LambdaFunctionUrlResolver": (LambdaFunctionUrlResolver, "function_url", ("requestContext.http.method", "rawPath")),
-    "VPCLatticeResolver": (VPCLatticeResolver, "vpc_lattice_v1", ("method", "raw_path")),
-    "VPCLatticeV2Resolver": (VPCLatticeV2Resolver, "vpc_lattice_v2", ("method", "path")),
-}
+RESOLVERS = http_resolvers()
 
 ESCAPES = [
     "/swagger/../../etc/passwd",
