@@ -134,12 +134,12 @@ def measure(
             results[probe.key].samples_ns.append(float(clock() - start))
     baselines: dict[tuple[str, bool], frozenset[str]] = {}
     for probe in live:
-        start = (probe.python, probe.in_lambda)
-        if start not in baselines:
-            baselines[start] = _imported_modules(run(probe.command(BASELINE, importtime=True)).stderr)
+        startup = (probe.python, probe.in_lambda)
+        if startup not in baselines:
+            baselines[startup] = _imported_modules(run(probe.command(BASELINE, importtime=True)).stderr)
         if probe.code != BASELINE:
             stderr = run(probe.command(importtime=True)).stderr
-            results[probe.key].top_imports = parse_importtime(stderr, baselines[start])
+            results[probe.key].top_imports = parse_importtime(stderr, baselines[startup])
     return results
 
 

@@ -13,7 +13,6 @@ import importlib.metadata as metadata
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from tools.bench.adapter import is_installed  # noqa: E402
 from tools.bench.packages import PACKAGES, Package  # noqa: E402
 from tools.bench.runner import FULL, QUICK, Settings, run_workloads  # noqa: E402
 from tools.bench.workloads import all_workloads  # noqa: E402
+from tools.guards.packages import utilities  # noqa: E402
 
 SECTIONS = ("workloads", "cold", "footprint", "layers")
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results"
@@ -70,25 +70,17 @@ def _selected(name: str, only: Sequence[str]) -> bool:
 
 
 def _our_versions() -> dict[str, str]:
-    """The installed powertools packages at the versions of this tree.
+    """The installed powertools packages at this tree's versions.
 
     The workspace installs them editable, so the code measured is the tree's; their installed
     metadata keeps the version of the last install and goes stale with every bump.
     """
-    versions = {}
-    for dist in metadata.distributions():
-        name = dist.metadata["Name"] or ""
-        if name.startswith("powertools-") and name != "powertools-testing":
-            versions[name] = _tree_version(name) or dist.version
-    return dict(sorted(versions.items()))
-
-
-def _tree_version(name: str) -> str | None:
-    pyproject = REPO_ROOT / "packages" / name.removeprefix("powertools-") / "pyproject.toml"
-    if not pyproject.is_file():
-        return None
-    found = re.search(r'^version = "([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
-    return found.group(1) if found else None
+    installed = {dist.metadata["Name"] for dist in metadata.distributions()}
+    return {
+        p.distribution: p.version
+        for p in sorted(utilities(), key=lambda p: p.distribution)
+        if p.distribution in installed
+    }
 
 
 def _git_commit() -> str | None:
